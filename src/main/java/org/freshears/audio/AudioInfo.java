@@ -1,0 +1,17 @@
+package org.freshears.audio;
+
+/**
+ * What a decoder knows about a stream before reading it.
+ *
+ * @param sampleRate    frames per second, e.g. 44100
+ * @param channels      channel count (1..n), planar order as in the file
+ * @param format        short format name: "wav", "aiff", "aifc", "flac", "mp3", "ogg"
+ * @param encoding      sample encoding, e.g. "pcm16", "pcm24", "float32", "mp3", "vorbis"
+ * @param frameLength   frames announced by the container, or -1 when unknown
+ */
+public record AudioInfo(int sampleRate, int channels, String format, String encoding, long frameLength) {
+    public AudioInfo {
+        if (sampleRate <= 0) throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
+        if (channels <= 0) throw new IllegalArgumentException("channel count must be positive: " + channels);
+    }
+}
