@@ -1,0 +1,64 @@
+package org.freshears.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.freshears.advice.Platform;
+import org.freshears.audio.UnreadableAudioException;
+import org.freshears.pipeline.AnalysisDocument;
+import org.freshears.pipeline.Pipeline;
+import org.freshears.util.Json;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "analyze", description = "Analyses each file: loudness, dynamics, tonal balance, stereo image, advice.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "audio files (WAV, AIFF, FLAC, MP3, Ogg Vorbis)")
+    List<Path> files;
+
+    @Option(names = "--genre", description = "target genre (default: detect)")
+    String genre;
+
+    @Option(names = "--platform", description = "delivery platform (default: spotify); see `freshears platforms`")
+    String platform;
+
+    @Option(names = "--json", description = "print one analysis document per file (JSON Lines)")
+    boolean json;
+
+    @Option(names = "--debug", description = "print stack traces")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Pipeline.AnalyzeRequest request = new Pipeline.AnalyzeRequest(genre, Platform.of(platform), List.of());
+        Pipeline pipeline = new Pipeline();
+        int status = Main.OK;
+        for (Path file : files) {
+            String shown = file.toString();
+            try {
+                AnalysisDocument doc = pipeline.analyze(file, shown, request, (s, f) -> {});
+                if (json) {
+                    out.println(Json.write(doc));
+                } else {
+                    Summary.print(doc, request.platform(), out);
+                }
+                for (String w : doc.warnings()) err.println("freshears: warning: " + shown + ": " + w);
+            } catch (UnreadableAudioException e) {
+                status = Main.BAD_INPUT;
+                if (json) out.println(Json.write(AnalysisDocument.Failure.of(shown, e.getMessage())));
+                err.println("freshears: " + e.getMessage());
+            }
+            out.flush();
+        }
+        return status;
+    }
+}

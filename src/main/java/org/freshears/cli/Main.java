@@ -1,0 +1,73 @@
+package org.freshears.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.freshears.advice.Platform;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code freshears COMMAND …}: exit 0 success, 1 processing failed, 2 bad usage or unreadable input. */
+@Command(name = "freshears", mixinStandardHelpOptions = true, version = "Fresh Ears 0.1.0",
+        description = "A fresh, objective set of ears for your mix: analysis, advice and mastering.",
+        subcommands = {AnalyzeCommand.class, Main.PlatformsCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    static boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns its exit status; used by the tests too. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        for (String a : args) if (a.equals("--debug")) debug = true;
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("freshears: " + ex.getMessage());
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            if (ex instanceof IllegalArgumentException) {
+                err.println("freshears: " + ex.getMessage());
+                if (debug) ex.printStackTrace(err);
+                return BAD_INPUT;
+            }
+            err.println("freshears: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (debug) ex.printStackTrace(err);
+            return FAILED;
+        });
+        int status = cl.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.err);
+        return BAD_INPUT;
+    }
+
+    @Command(name = "platforms", description = "Lists the delivery targets that --platform takes.")
+    static final class PlatformsCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-11s %-38s %9s %10s%n", "id", "platform", "target", "ceiling");
+            for (Platform p : Platform.values()) {
+                out.printf("%-11s %-38s %4.0f LUFS %5.1f dBTP%s%n", p.id(), p.label(), p.integratedLufs(),
+                        p.truePeakCeilingDbtp(), p == Platform.DEFAULT ? "  (default)" : "");
+            }
+            return OK;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.freshears.model;
+
+/** One entry of {@code genre.predicted[]}. */
+public record GenrePrediction(String genre, double probability) {
+}

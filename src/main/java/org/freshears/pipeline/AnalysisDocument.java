@@ -1,0 +1,38 @@
+package org.freshears.pipeline;
+
+import java.util.List;
+import org.freshears.analysis.DynamicsStats;
+import org.freshears.analysis.FileInfo;
+import org.freshears.analysis.Finding;
+import org.freshears.analysis.LoudnessStats;
+import org.freshears.analysis.MixFeatures;
+import org.freshears.analysis.Section;
+import org.freshears.analysis.SpectralBalance;
+import org.freshears.analysis.StereoImage;
+import org.freshears.analysis.TechnicalStats;
+import org.freshears.analysis.Timeline;
+import org.freshears.model.GenreAssessment;
+
+/** The analysis document of CONTRACT.md ({@code schema = freshears.analysis/1}). */
+public record AnalysisDocument(String schema, FileInfo file, LoudnessStats loudness, DynamicsStats dynamics,
+                               SpectralBalance spectrum, StereoImage stereo, TechnicalStats technical,
+                               Timeline timeline, List<Section> sections, GenreAssessment genre,
+                               List<Finding> findings, Object chain, List<String> warnings) {
+
+    public static final String SCHEMA = "freshears.analysis/1";
+
+    public static AnalysisDocument of(MixFeatures f, GenreAssessment genre, List<Finding> findings, Object chain) {
+        return new AnalysisDocument(SCHEMA, f.file(), f.loudness(), f.dynamics(), f.spectrum(), f.stereo(),
+                f.technical(), f.timeline(), f.sections(), genre, findings, chain, f.warnings());
+    }
+
+    /** The line written for a file that cannot be read: {@code {"schema", "file": {"path"}, "error"}}. */
+    public record Failure(String schema, PathOnly file, String error) {
+        public record PathOnly(String path) {
+        }
+
+        public static Failure of(String path, String error) {
+            return new Failure(SCHEMA, new PathOnly(path), error);
+        }
+    }
+}
