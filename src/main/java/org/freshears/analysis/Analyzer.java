@@ -38,7 +38,7 @@ public final class Analyzer {
         FileInfo file = new FileInfo(displayPath, info.sampleRate(), info.channels(),
                 fed.frames() / (double) info.sampleRate(), info.format(), info.encoding(), fed.frames(),
                 fed.nonFiniteSamples());
-        return new MixFeatures(file, null, null, null, null, new TechnicalStats(fed.nonFiniteSamples()), null,
+        return new MixFeatures(file, null, null, null, null, new TechnicalStats(fed.nonFiniteSamples(), 0, 0, List.of(), 0, List.of(), null, null, null, false), null,
                 List.of(), List.of(), List.copyOf(warnings));
     }
 }
