@@ -48,9 +48,12 @@ public final class Main implements Callable<Integer> {
         return status;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.err);
+        spec.commandLine().usage(spec.commandLine().getErr());
         return BAD_INPUT;
     }
 
