@@ -14,7 +14,8 @@ import java.util.Arrays;
 /**
  * Not a unit test: {@code java ... org.freshears.audio.DecodeBenchmark speed|stream MINUTES RATE} writes a
  * 24-bit stereo WAV of that length to the temp folder, decodes it with 4096-frame blocks, prints timings
- * (speed) or peak heap and RSS (stream), and deletes the file.
+ * (speed: wall-clock and thread CPU time, the latter meaningful on a loaded machine) or peak heap and RSS
+ * (stream), and deletes the file.
  */
 public final class DecodeBenchmark {
     private DecodeBenchmark() {
@@ -29,13 +30,18 @@ public final class DecodeBenchmark {
             writeWav(file, (long) minutes * 60 * rate, rate);
             if (mode.equals("speed")) {
                 long[] ms = new long[12];
+                long[] cpuMs = new long[ms.length];
+                var threads = ManagementFactory.getThreadMXBean();
                 for (int i = 0; i < ms.length; i++) {
                     long t0 = System.nanoTime();
+                    long c0 = threads.getCurrentThreadCpuTime();
                     long frames = decode(file);
                     ms[i] = (System.nanoTime() - t0) / 1_000_000;
+                    cpuMs[i] = (threads.getCurrentThreadCpuTime() - c0) / 1_000_000;
                     if (frames != (long) minutes * 60 * rate) throw new IllegalStateException("frames " + frames);
                 }
-                System.out.println("decode ms per run: " + Arrays.toString(ms));
+                System.out.println("decode wall ms per run: " + Arrays.toString(ms));
+                System.out.println("decode thread CPU ms per run: " + Arrays.toString(cpuMs));
                 long[] warm = Arrays.copyOfRange(ms, 4, ms.length);
                 Arrays.sort(warm);
                 System.out.println("warm median ms: " + warm[warm.length / 2] + ", best: " + warm[0]);
