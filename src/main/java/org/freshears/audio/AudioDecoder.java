@@ -52,9 +52,7 @@ public final class AudioDecoder {
             throw new UnreadableAudioException(name + ": cannot open (" + e.getMessage() + ")", e);
         }
         try {
-            AudioSource source = open(ch, name);
-            if (source == null) ch.close();
-            return source;
+            return open(ch, name);
         } catch (UnreadableAudioException e) {
             closeQuietly(ch);
             throw e;

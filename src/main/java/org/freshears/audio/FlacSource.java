@@ -24,8 +24,10 @@ final class FlacSource extends DecodedSource {
         try {
             decoder.readMetadata();
             si = decoder.getStreamInfo();
+        } catch (java.io.EOFException e) {
+            throw new UnreadableAudioException(name + ": FLAC file ends inside its header (truncated)", e);
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableAudioException(name + ": FLAC header is damaged (" + e.getMessage() + ")", e);
+            throw new UnreadableAudioException(name + ": FLAC header is damaged (" + e + ")", e);
         }
         if (si == null) throw new UnreadableAudioException(name + ": FLAC file has no STREAMINFO block");
         if (si.getChannels() <= 0) throw new UnreadableAudioException(name + ": FLAC header declares 0 channels");
