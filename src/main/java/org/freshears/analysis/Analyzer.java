@@ -128,8 +128,9 @@ public final class Analyzer {
     }
 
     /**
-     * Feeds every analyser on the calling thread, one after another, and returns the nanoseconds each spent in
-     * {@code accept} (plus "decode" for reading the source): the measurement behind {@link #COST}.
+     * Feeds every analyser on the calling thread, one after another, and returns the CPU nanoseconds (thread CPU time,
+     * so that other processes on a busy machine do not count) each spent in {@code accept}, plus "decode" for reading
+     * the source: the measurement behind {@link #COST}.
      */
     public static Map<String, Long> profile(AudioSource source, int blockFrames) throws IOException {
         AudioInfo info = source.info();
@@ -139,16 +140,17 @@ public final class Analyzer {
         nanos.put("decode", 0L);
         for (String k : all.keySet()) nanos.put(k, 0L);
         float[][] block = new float[info.channels()][blockFrames];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         while (true) {
-            long t0 = System.nanoTime();
+            long t0 = cpu.getCurrentThreadCpuTime();
             int n = source.read(block, blockFrames);
-            nanos.merge("decode", System.nanoTime() - t0, Long::sum);
+            nanos.merge("decode", cpu.getCurrentThreadCpuTime() - t0, Long::sum);
             if (n <= 0) break;
             BlockFeeder.sanitize(block, info.channels(), n, new int[1]);
             for (Map.Entry<String, BlockAnalyzer> e : all.entrySet()) {
-                long t = System.nanoTime();
+                long t = cpu.getCurrentThreadCpuTime();
                 e.getValue().accept(block, n);
-                nanos.merge(e.getKey(), System.nanoTime() - t, Long::sum);
+                nanos.merge(e.getKey(), cpu.getCurrentThreadCpuTime() - t, Long::sum);
             }
         }
         set.finish();

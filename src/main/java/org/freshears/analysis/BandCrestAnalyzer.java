@@ -13,6 +13,8 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
     private final int channels;
     private final BandFilter[] bands;
     private final BandFilter low, rest;
+    /** All filters in run order (null bands left out), run two at a time. */
+    private final BandFilter[] all;
     private float[] mid = new float[0];
 
     BandCrestAnalyzer(int sampleRate, int channels) {
@@ -24,6 +26,11 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
         }
         low = BandFilter.lowPass(sampleRate, SpectralBands.LOW_END_HZ);
         rest = BandFilter.highPass(sampleRate, SpectralBands.LOW_END_HZ);
+        java.util.List<BandFilter> run = new java.util.ArrayList<>();
+        for (BandFilter f : bands) if (f != null) run.add(f);
+        run.add(low);
+        run.add(rest);
+        all = run.toArray(new BandFilter[0]);
     }
 
     @Override
@@ -37,9 +44,9 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
             for (int i = 0; i < n; i++) mid[i] = 0.5f * (l[i] + r[i]);
             x = mid;
         }
-        for (BandFilter f : bands) if (f != null) f.measure(x, n);
-        low.measure(x, n);
-        rest.measure(x, n);
+        int i = 0;
+        for (; i + 1 < all.length; i += 2) BandFilter.measurePair(all[i], all[i + 1], x, n);
+        if (i < all.length) all[i].measure(x, n);
     }
 
     List<BandValue> bandCrest() {

@@ -14,6 +14,8 @@ import java.util.Locale;
 public final class DefectFindings {
     /** A stereo track whose mono fold-down reads this much quieter has a phase problem (uncorrelated noise: 3 LU). */
     static final double MONO_DROP_LU = 4.0;
+    /** Correlation below this is a phase problem (uncorrelated material sits near 0 and may dip slightly below). */
+    static final double NEGATIVE_CORRELATION = -0.1;
     static final double BALANCE_DB = 1.5;
     static final double DC_LINEAR = 0.001;
     static final double LEADING_SILENCE_S = 0.5;
@@ -67,11 +69,11 @@ public final class DefectFindings {
         StereoImage s = f.stereo();
         if (s == null || f.file().channels() < 2) return;
         Double corr = s.correlation(), drop = s.monoLoudnessDropLu();
-        boolean negative = corr != null && corr < 0;
+        boolean negative = corr != null && corr < NEGATIVE_CORRELATION;
         boolean dropping = drop != null && drop > MONO_DROP_LU;
         if (!negative && !dropping && !s.polarityInverted()) return;
-        String sev = s.polarityInverted() || (corr != null && corr < -0.3) || (drop != null && drop >= 6) ? Finding.HIGH
-                : (corr != null && corr < -0.1) || (drop != null && drop >= 5) ? Finding.MEDIUM : Finding.LOW;
+        String sev = s.polarityInverted() || (corr != null && corr < -0.4) || (drop != null && drop >= 6) ? Finding.HIGH
+                : (corr != null && corr < -0.2) || (drop != null && drop >= 5) ? Finding.MEDIUM : Finding.LOW;
         String what = s.polarityInverted() ? "one channel looks polarity-inverted" : "left and right partly cancel";
         String msg = String.format(Locale.ROOT,
                 "Stereo correlation is %s and the mono fold-down is %s quieter: %s, so the mix thins out or loses "
@@ -80,7 +82,7 @@ public final class DefectFindings {
                 corr == null ? "undefined" : String.format(Locale.ROOT, "%.2f", corr),
                 drop == null ? "n/a" : String.format(Locale.ROOT, "%.1f LU", drop), what);
         if (negative || s.polarityInverted() && corr != null) {
-            out.add(new Finding("stereo.phaseProblem", sev, msg, corr, 0.0, 1.0, "", null, null));
+            out.add(new Finding("stereo.phaseProblem", sev, msg, corr, NEGATIVE_CORRELATION, 1.0, "", null, null));
         } else {
             out.add(new Finding("stereo.phaseProblem", sev, msg, drop, 0.0, MONO_DROP_LU, "LU", null, null));
         }

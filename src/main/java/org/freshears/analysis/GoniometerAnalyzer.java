@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Goniometer (Lissajous) histogram: each frame is the point x = (R−L)/2 (left channel to the left), y = (L+R)/2
+ * Goniometer (Lissajous) histogram of every {@value #STEP}th frame (by absolute frame index, so any block size gives the
+ * same histogram; a few million points are plenty for a 32×32 picture). Each frame is the point x = (R−L)/2 (left channel to the left), y = (L+R)/2
  * (mid up). Points are counted on a fine 512×512 grid over [−1, 1]² (values beyond full scale land on the edge);
  * at the end the grid is re-binned, sharing each fine cell by area, to {@value #SIZE}×{@value #SIZE} cells over
  * [−m, m]² where m is the largest |x| or |y| seen, so that quiet tracks still fill the plot. Cells are row-major,
@@ -13,10 +14,12 @@ import java.util.List;
 final class GoniometerAnalyzer implements BlockAnalyzer {
     static final int SIZE = 32;
     static final int FINE = 512;
+    static final int STEP = 4;
 
     private final int channels;
     private final int[] fine = new int[FINE * FINE];
     private long points;
+    private long frameIndex;
 
     GoniometerAnalyzer(int channels) {
         this.channels = channels;
@@ -27,15 +30,17 @@ final class GoniometerAnalyzer implements BlockAnalyzer {
         float[] l = block[0], r = channels > 1 ? block[1] : block[0];
         int[] h = fine;
         final float scale = FINE / 2f;
-        for (int i = 0; i < n; i++) {
+        int first = (int) ((STEP - frameIndex % STEP) % STEP);
+        for (int i = first; i < n; i += STEP) {
             float a = l[i], b = r[i];
             int ix = (int) ((b - a) * 0.5f * scale + scale);
             int iy = (int) (scale - (a + b) * 0.5f * scale);
             ix = Math.min(FINE - 1, Math.max(0, ix));
             iy = Math.min(FINE - 1, Math.max(0, iy));
             h[iy * FINE + ix]++;
+            points++;
         }
-        points += n;
+        frameIndex += n;
     }
 
     Goniometer result() {

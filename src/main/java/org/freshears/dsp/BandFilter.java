@@ -74,6 +74,41 @@ public final class BandFilter {
         count += n;
     }
 
+    /**
+     * Runs two filters over the same input in one loop: the same results as {@code a.measure(x, n); b.measure(x, n)},
+     * about twice as fast, because the two recursions overlap in the processor's pipeline.
+     */
+    public static void measurePair(BandFilter a, BandFilter b, float[] x, int n) {
+        final double[] p1 = a.c1, p2 = a.c2, q1 = b.c1, q2 = b.c2;
+        final double pb10 = p1[0], pb11 = p1[1], pb12 = p1[2], pa11 = p1[3], pa12 = p1[4];
+        final double pb20 = p2[0], pb21 = p2[1], pb22 = p2[2], pa21 = p2[3], pa22 = p2[4];
+        final double qb10 = q1[0], qb11 = q1[1], qb12 = q1[2], qa11 = q1[3], qa12 = q1[4];
+        final double qb20 = q2[0], qb21 = q2[1], qb22 = q2[2], qa21 = q2[3], qa22 = q2[4];
+        double p11 = a.s11, p12 = a.s12, p21 = a.s21, p22 = a.s22, ppk = a.peak, pe = a.energy;
+        double q11 = b.s11, q12 = b.s12, q21 = b.s21, q22 = b.s22, qpk = b.peak, qe = b.energy;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            double py = pb10 * v + p11;
+            double qy = qb10 * v + q11;
+            p11 = pb11 * v - pa11 * py + p12;
+            q11 = qb11 * v - qa11 * qy + q12;
+            p12 = pb12 * v - pa12 * py;
+            q12 = qb12 * v - qa12 * qy;
+            double pu = pb20 * py + p21;
+            double qu = qb20 * qy + q21;
+            p21 = pb21 * py - pa21 * pu + p22;
+            q21 = qb21 * qy - qa21 * qu + q22;
+            p22 = pb22 * py - pa22 * pu;
+            q22 = qb22 * qy - qa22 * qu;
+            pe += pu * pu;
+            qe += qu * qu;
+            ppk = Math.max(ppk, Math.abs(pu));
+            qpk = Math.max(qpk, Math.abs(qu));
+        }
+        a.s11 = p11; a.s12 = p12; a.s21 = p21; a.s22 = p22; a.peak = ppk; a.energy = pe; a.count += n;
+        b.s11 = q11; b.s12 = q12; b.s21 = q21; b.s22 = q22; b.peak = qpk; b.energy = qe; b.count += n;
+    }
+
     /** Largest absolute output so far. */
     public double peak() { return peak; }
 

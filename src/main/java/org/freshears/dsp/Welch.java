@@ -1,6 +1,7 @@
 package org.freshears.dsp;
 
 import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.utils.CommonUtils;
 
 /**
  * Streaming Welch estimate of the power spectrum of one channel or of a channel pair, with the pair's
@@ -12,8 +13,17 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * segments, unnormalised: divide by {@link #windowEnergy()} for power per bin (all callers here use ratios only).
  * A {@link FrameSink} may look at each segment's spectra as they are made (e.g. to keep per-section sums).
  * Nothing is allocated after construction; the FFT is JTransforms' {@code DoubleFFT_1D.realForward}.
+ *
+ * <p>JTransforms splits a 1-D FFT over threads from 8192 points on by default; Fresh Ears already runs its analysers
+ * on parallel lanes, so the first Welch raises that threshold to 2^20 points (process-wide) to keep each FFT on the
+ * lane's own thread.
  */
 public final class Welch {
+    static {
+        long single = 1L << 20;
+        if (CommonUtils.getThreadsBeginN_1D_FFT_2Threads() < single) CommonUtils.setThreadsBeginN_1D_FFT_2Threads(single);
+        if (CommonUtils.getThreadsBeginN_1D_FFT_4Threads() < single) CommonUtils.setThreadsBeginN_1D_FFT_4Threads(single);
+    }
 
     /** Receives each segment's per-bin power of channel 0 and 1 and their real cross-power (arrays are reused). */
     @FunctionalInterface
