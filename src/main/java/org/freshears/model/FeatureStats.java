@@ -22,9 +22,9 @@ public record FeatureStats(String feature, int n, double p10, double p25, double
     /** Where {@code value} sits among these references. */
     public FeaturePosition position(double value) {
         if (n == 0 || !Double.isFinite(value)) {
-            return new FeaturePosition(feature, value, p10, p25, p50, p75, p90, Double.NaN, Double.NaN);
+            return new FeaturePosition(feature, n, value, p10, p25, p50, p75, p90, Double.NaN, Double.NaN);
         }
-        return new FeaturePosition(feature, value, p10, p25, p50, p75, p90, percentile(value), outside(value));
+        return new FeaturePosition(feature, n, value, p10, p25, p50, p75, p90, percentile(value), outside(value));
     }
 
     /** Approximate percentile rank: piecewise linear through the five knots, extrapolated, clamped to 0–100. */
