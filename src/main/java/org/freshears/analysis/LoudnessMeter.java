@@ -49,7 +49,7 @@ public final class LoudnessMeter {
     private final int channels;
     private final double[] weights;
     private final double sb0, sb1, sb2, sa1, sa2; // stage 1 (shelf)
-    private final double ha1, ha2;                 // stage 2 (high-pass, numerator 1, -2, 1)
+    private final double ha1, ha2;                 // stage 2 (high-pass; its numerator gain is folded into stage 1)
     /** Filter state, 4 per channel: shelf z1, z2, high-pass z1, z2. */
     private final double[] state;
     /** Per-channel sum of squares of the current sub-block. */
@@ -75,9 +75,11 @@ public final class LoudnessMeter {
         this.weights = channelWeights(channels);
         KWeighting k = new KWeighting(sampleRate);
         double[] s = k.shelf(), h = k.highPass();
-        sb0 = s[0];
-        sb1 = s[1];
-        sb2 = s[2];
+        // The high-pass numerator is g·(1, -2, 1); g is folded into the shelf so the loop keeps (1, -2, 1).
+        double g = h[0];
+        sb0 = s[0] * g;
+        sb1 = s[1] * g;
+        sb2 = s[2] * g;
         sa1 = s[3];
         sa2 = s[4];
         ha1 = h[3];

