@@ -26,6 +26,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--platform", description = "delivery platform (default: spotify); see `freshears platforms`")
     String platform;
 
+    @Option(names = "--model", paramLabel = "MODEL_DIR", description = "reference model folder (default: models/default)")
+    Path model;
+
     @Option(names = "--json", description = "print one analysis document per file (JSON Lines)")
     boolean json;
 
@@ -40,7 +43,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Pipeline.AnalyzeRequest request = new Pipeline.AnalyzeRequest(genre, Platform.of(platform), List.of());
-        Pipeline pipeline = new Pipeline();
+        Pipeline pipeline = new Pipeline(model);
+        pipeline.checkGenre(genre);
         int status = Main.OK;
         for (Path file : files) {
             String shown = file.toString();
@@ -52,6 +56,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     double minutes = doc.file().durationSeconds() / 60.0;
                     err.printf(java.util.Locale.ROOT, "freshears: timing: %s: %.1f s of audio in %.0f ms in-process (%.0f ms per minute of audio)%n",
                             shown, doc.file().durationSeconds(), ms, minutes > 0 ? ms / minutes : 0.0);
+                    err.printf(java.util.Locale.ROOT, "freshears: timing: reference model loaded in %.0f ms%n",
+                            pipeline.modelLoadMillis());
                 }
                 if (json) {
                     out.println(Json.write(doc));
