@@ -14,7 +14,7 @@ interface Mastering {
 
     /** What the user asked for: an edited chain (or null for the suggestion), platform, target, amount 0…1. */
     record Request(JsonNode chain, Platform platform, Double integratedLufs, double amount) {
-        Request {
+        public Request {
             platform = platform == null ? Platform.DEFAULT : platform;
             if (!(amount >= 0 && amount <= 2)) throw new ApiException(400, "amount must be between 0 and 2");
         }

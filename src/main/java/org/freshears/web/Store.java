@@ -352,6 +352,18 @@ final class Store implements AutoCloseable {
         });
     }
 
+    /** A job interrupted by an orderly stop goes back to the queue without using up its retry. */
+    void requeue(String id) {
+        tx(c -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    UPDATE jobs SET status = 'queued', attempts = GREATEST(attempts - 1, 0), progress = 0,
+                      stage = 'queued' WHERE id = ? AND status = 'running'""")) {
+                p.setString(1, id);
+                return p.executeUpdate();
+            }
+        });
+    }
+
     /** Test and tooling hook: forces a job's state as a crash would leave it. */
     void forceState(String id, String status, int attempts) {
         tx(c -> {
