@@ -48,7 +48,7 @@ class BrowserTest {
                 waitFor("the report page", () -> driver.getCurrentUrl().contains("/analyses/")
                         && !driver.findElements(By.id("headline")).isEmpty());
                 String html = driver.getPageSource();
-                assertTrue(html.contains("Browser Song v1.wav"));
+                assertTrue(html.contains("Browser Song v1.wav"), () -> driver.getCurrentUrl() + "\n" + html.substring(0, Math.min(3000, html.length())));
                 assertTrue(driver.findElement(By.id("card-loudness")).getText().contains("Integrated loudness"));
                 boolean measured = !driver.findElements(By.cssSelector("#plot-tonal svg")).isEmpty();
                 if (measured) {
