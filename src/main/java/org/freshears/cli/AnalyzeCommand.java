@@ -52,7 +52,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             index++;
             String shown = file.toString();
             try {
+                long t0 = System.nanoTime();
                 AnalysisDocument doc = pipeline.analyze(file, shown, request, (s, f) -> {});
+                if (System.getenv("FRESHEARS_TIMING") != null && doc.file().durationSeconds() != null) {
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    double minutes = doc.file().durationSeconds() / 60.0;
+                    err.printf(java.util.Locale.ROOT, "freshears: timing: %s: %.1f s of audio in %.0f ms in-process (%.0f ms per minute of audio)%n",
+                            shown, doc.file().durationSeconds(), ms, minutes > 0 ? ms / minutes : 0.0);
+                }
                 if (json) {
                     out.println(Json.write(doc));
                 } else {

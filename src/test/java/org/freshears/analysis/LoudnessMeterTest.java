@@ -1,0 +1,166 @@
+package org.freshears.analysis;
+
+import static org.freshears.analysis.EbuSignals.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LoudnessMeterTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {44_100, 48_000, 96_000})
+    void sine997AtMinus23ReadsMinus23(int fs) {
+        // BS.1770: -0.691 dB cancels the K-weighting gain at 997 Hz, so a -23 dBFS stereo sine reads -23.00.
+        float[] s = sequence(fs, 997, new double[] {10}, new double[] {-23});
+        LoudnessStats r = loudness(fs, stereo(s), 4096).result();
+        assertEquals(-23.0, r.integratedLufs(), 0.01);
+        assertEquals(-23.0, r.momentaryMaxLufs(), 0.01);
+        assertEquals(-23.0, r.shortTermMaxLufs(), 0.01);
+        assertEquals(0.0, r.loudnessRangeLu(), 0.01);
+        assertEquals(-23.0, r.samplePeakDbfs(), 0.01);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {44_100, 48_000})
+    void sine1000AtMinus23ReadsMinus22_99(int fs) {
+        float[] s = sequence(fs, 1000, new double[] {10}, new double[] {-23});
+        assertEquals(-22.99, loudness(fs, stereo(s), 4096).result().integratedLufs(), 0.01);
+    }
+
+    @Test
+    void silenceGivesNullsWithoutThrowing() {
+        float[][] silent = new float[2][48_000 * 5];
+        LoudnessMeter m = loudness(48_000, silent, 4096);
+        LoudnessStats r = m.result();
+        assertNull(r.integratedLufs());
+        assertNull(r.momentaryMaxLufs());
+        assertNull(r.shortTermMaxLufs());
+        assertNull(r.loudnessRangeLu());
+        assertNull(r.samplePeakDbfs());
+        assertNull(r.truePeakDbtp());
+        for (double v : m.shortTermSeriesLufs()) assertEquals(Double.NEGATIVE_INFINITY, v);
+        TruePeakMeter tp = truePeak(48_000, silent, 4096);
+        assertEquals(Double.NEGATIVE_INFINITY, tp.truePeakDbtp());
+        assertNull(r.withPeaks(tp).truePeakDbtp());
+    }
+
+    @Test
+    void emptyAndOneSampleInputGiveNulls() {
+        LoudnessMeter empty = new LoudnessMeter(44_100, 2);
+        assertNull(empty.result().integratedLufs());
+        assertEquals(0, empty.momentarySeriesLufs().length);
+        LoudnessMeter one = new LoudnessMeter(44_100, 2);
+        one.accept(new float[][] {{0.5f}, {0.5f}}, 1);
+        LoudnessStats r = one.result();
+        assertNull(r.integratedLufs());
+        assertNull(r.momentaryMaxLufs());
+        assertNull(r.shortTermMaxLufs());
+        assertNull(r.loudnessRangeLu());
+        assertEquals(0, one.shortTermSeriesLufs().length);
+    }
+
+    @Test
+    void shortInputHasIntegratedButNoShortTerm() {
+        LoudnessStats r = loudness(48_000, stereo(tone(48_000, 1.0, -23)), 4096).result();
+        assertEquals(-23.0, r.integratedLufs(), 0.1);
+        assertNull(r.shortTermMaxLufs());
+        assertNull(r.loudnessRangeLu());
+    }
+
+    @Test
+    void surroundWeightsAndLfeExclusion() {
+        int fs = 48_000;
+        float[] t = tone(fs, 5, -20);
+        float[] z = new float[t.length];
+        double left = loudness(fs, new float[][] {t, z, z, z, z, z}, 4096).result().integratedLufs();
+        double ls = loudness(fs, new float[][] {z, z, z, z, t, z}, 4096).result().integratedLufs();
+        double rs5 = loudness(fs, new float[][] {z, z, z, z, t}, 4096).result().integratedLufs();
+        assertEquals(10 * Math.log10(1.41), ls - left, 1e-9);
+        assertEquals(10 * Math.log10(1.41), rs5 - left, 1e-9);
+        assertNull(loudness(fs, new float[][] {z, z, z, t, z, z}, 4096).result().integratedLufs(), "LFE only");
+        double withLfe = loudness(fs, new float[][] {t, z, z, t, z, z}, 4096).result().integratedLufs();
+        assertEquals(left, withLfe, 1e-12);
+    }
+
+    private static float[][] testSignal(int fs, double seconds) {
+        SplittableRandom rnd = new SplittableRandom(42);
+        int n = (int) (fs * seconds);
+        float[][] x = new float[2][n];
+        for (int i = 0; i < n; i++) {
+            double env = 0.5 + 0.5 * Math.sin(i * 2 * Math.PI / (fs * 1.7));
+            x[0][i] = (float) (env * (0.2 * Math.sin(i * 0.05) + 0.1 * (rnd.nextDouble() - 0.5)));
+            x[1][i] = (float) (env * 0.3 * (rnd.nextDouble() - 0.5));
+        }
+        return x;
+    }
+
+    @Test
+    void blockSizeInvariance() {
+        int fs = 44_100;
+        float[][] x = testSignal(fs, 7.3);
+        LoudnessMeter ref = loudness(fs, x, 4096);
+        TruePeakMeter refTp = truePeak(fs, x, 4096);
+        for (int block : new int[] {1, 17}) {
+            LoudnessMeter m = loudness(fs, x, block);
+            assertEquals(ref.result(), m.result(), "block " + block);
+            assertArrayEquals(ref.momentarySeriesLufs(), m.momentarySeriesLufs(), 0.0);
+            assertArrayEquals(ref.shortTermSeriesLufs(), m.shortTermSeriesLufs(), 0.0);
+            TruePeakMeter tp = truePeak(fs, x, block);
+            assertArrayEquals(refTp.truePeakPerChannelDbtp(), tp.truePeakPerChannelDbtp(), 0.0);
+            assertArrayEquals(refTp.samplePeakPerChannelDbfs(), tp.samplePeakPerChannelDbfs(), 0.0);
+        }
+        assertNotNull(ref.result().integratedLufs());
+        assertNotNull(ref.result().loudnessRangeLu());
+    }
+
+    @Test
+    void nonFiniteSamplesAreZeroedAndCounted() {
+        int fs = 48_000;
+        float[][] clean = testSignal(fs, 4);
+        float[][] dirty = {clean[0].clone(), clean[1].clone()};
+        int[] at = {10, 5000, 77_777, 150_000};
+        for (int i : at) {
+            clean[0][i] = 0f;
+            clean[1][i + 1] = 0f;
+        }
+        dirty[0][at[0]] = Float.NaN;
+        dirty[0][at[1]] = Float.POSITIVE_INFINITY;
+        dirty[0][at[2]] = Float.NEGATIVE_INFINITY;
+        dirty[0][at[3]] = Float.NaN;
+        for (int i : at) dirty[1][i + 1] = Float.NaN;
+        LoudnessMeter m = loudness(fs, dirty, 1000);
+        assertEquals(8, m.nonFiniteSamples());
+        assertEquals(8, m.result().nonFiniteSamples());
+        LoudnessStats expected = loudness(fs, clean, 1000).result();
+        LoudnessStats got = m.result();
+        assertEquals(expected.integratedLufs(), got.integratedLufs());
+        assertEquals(expected.loudnessRangeLu(), got.loudnessRangeLu());
+        TruePeakMeter tp = truePeak(fs, dirty, 1000);
+        assertEquals(8, tp.nonFiniteSamples());
+        assertEquals(truePeak(fs, clean, 1000).truePeakDbtp(), tp.truePeakDbtp());
+        assertTrue(Double.isFinite(tp.truePeakDbtp()));
+    }
+
+    @Test
+    void interSampleOversAreCounted() {
+        int fs = 48_000;
+        // fs/4 at 45 degrees, amplitude 1.41: samples at +-1.0 (not over), true peak +3 dB between them.
+        float[] s = peakTone(fs, 4, 1.41, 45);
+        TruePeakMeter tp = truePeak(fs, stereo(s), 4096);
+        assertTrue(tp.interSampleOvers() > 1000, "overs " + tp.interSampleOvers());
+        TruePeakMeter quiet = truePeak(fs, stereo(peakTone(fs, 4, 0.5, 45)), 4096);
+        assertEquals(0, quiet.interSampleOvers());
+    }
+
+    @Test
+    void statsCombineWithPeaks() {
+        int fs = 48_000;
+        float[][] x = stereo(peakTone(fs, 4, 0.5, 45));
+        LoudnessStats r = loudness(fs, x, 4096).result().withPeaks(truePeak(fs, x, 4096));
+        assertEquals(-6.0, r.truePeakDbtp(), 0.05);
+        assertEquals(20 * Math.log10(0.5 * Math.sin(Math.PI / 4)), r.samplePeakDbfs(), 0.01);
+    }
+}

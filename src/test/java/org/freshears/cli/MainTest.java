@@ -1,0 +1,81 @@
+package org.freshears.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.freshears.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's outside contract: exit statuses, one-line errors, JSON Lines in the order given. */
+class MainTest {
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void noCommandIsBadUsage() {
+        assertEquals(Main.BAD_INPUT, run().status());
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndStatusTwo() {
+        Run r = run("analyze", "--no-such-option", "x.wav");
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void unknownPlatformIsNamedWithTheValidOnes(@TempDir Path dir) throws Exception {
+        Path text = dir.resolve("notes.wav");
+        Files.writeString(text, "not audio");
+        Run r = run("analyze", "--platform", "myspace", text.toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("spotify"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void unreadableFilesGetAnErrorLineInOrderAndStatusTwo(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty.wav");
+        Files.write(empty, new byte[0]);
+        Path text = dir.resolve("text.flac");
+        Files.writeString(text, "hello, this is not audio at all\n".repeat(20));
+        Run r = run("analyze", "--json", empty.toString(), dir.resolve("missing.wav").toString(), text.toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        var lines = r.out().strip().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        String[] expected = {empty.toString(), dir.resolve("missing.wav").toString(), text.toString()};
+        for (int i = 0; i < 3; i++) {
+            JsonNode n = Json.mapper().readTree(lines.get(i));
+            assertEquals("freshears.analysis/1", n.get("schema").asText());
+            assertEquals(expected[i], n.get("file").get("path").asText());
+            assertFalse(n.get("error").asText().isBlank());
+        }
+        assertFalse(r.err().contains("at org."), "no stack traces: " + r.err());
+    }
+
+    @Test
+    void platformsListsTheContractTargets() {
+        Run r = run("platforms");
+        assertEquals(Main.OK, r.status());
+        for (String id : new String[] {"spotify", "apple", "youtube", "tidal", "amazon", "deezer", "ebu"}) {
+            assertTrue(r.out().contains(id), id);
+        }
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("amazon") && l.contains("-14 LUFS") && l.contains("-2.0 dBTP")));
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("ebu") && l.contains("-23 LUFS")));
+    }
+}
