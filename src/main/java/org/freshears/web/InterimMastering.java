@@ -12,6 +12,8 @@ import org.freshears.advice.Platform;
 import org.freshears.analysis.ProgressListener;
 import org.freshears.audio.AudioDecoder;
 import org.freshears.audio.AudioSource;
+import org.freshears.audio.OutputFormat;
+import org.freshears.audio.WavWriter;
 import org.freshears.pipeline.AnalysisDocument;
 import org.freshears.pipeline.Pipeline;
 import org.freshears.report.Nodes;
@@ -116,7 +118,7 @@ final class InterimMastering implements Mastering {
             double env = 1;
             int frames = 0;
             progress.progress("render", 0);
-            try (WavWriter out = new WavWriter(output, rate, ch, WavWriter.Format.PCM24)) {
+            try (WavWriter out = new WavWriter(output, rate, ch, OutputFormat.PCM24)) {
                 for (int n; (n = src.read(block, 8192)) > 0; ) {
                     for (int i = 0; i < n; i++) {
                         double peak = 0;
@@ -126,7 +128,7 @@ final class InterimMastering implements Mastering {
                         double g = gain * env;
                         for (int c = 0; c < ch; c++) block[c][i] = (float) (block[c][i] * g);
                     }
-                    out.write(block, n);
+                    out.write(block, 0, n);
                     frames += n;
                     if (total > 0) progress.progress("render", Math.min(1, frames / (double) total));
                 }

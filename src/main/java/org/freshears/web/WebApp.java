@@ -22,6 +22,8 @@ import java.util.Map;
 import org.freshears.advice.Platform;
 import org.freshears.audio.AudioDecoder;
 import org.freshears.audio.AudioSource;
+import org.freshears.audio.OutputFormat;
+import org.freshears.audio.WavWriter;
 import org.freshears.pipeline.Pipeline;
 import org.freshears.report.HtmlReport;
 import org.freshears.report.MasterView;
@@ -323,22 +325,22 @@ public final class WebApp implements AutoCloseable {
     private void masterAudio(Context ctx) throws Exception {
         Job job = job(ctx, Job.MASTER);
         if (!job.status().equals(Job.DONE)) throw new ApiException(409, "the master is " + job.status() + "; download it once it is done");
-        WavWriter.Format format = WavWriter.Format.of(ctx.queryParam("format"));
+        OutputFormat format = Formats.of(ctx.queryParam("format"));
         Path rendered = uploads.resolve(store.masterOutput(job.id()).orElseThrow());
-        Path file = format == WavWriter.Format.PCM24 ? rendered : convert(rendered, format);
-        String suffix = "-master" + (format == WavWriter.Format.PCM24 ? "" : "-" + format.id());
+        Path file = format == OutputFormat.PCM24 ? rendered : convert(rendered, format);
+        String suffix = "-master" + (format == OutputFormat.PCM24 ? "" : "-" + Formats.id(format));
         sendFile(ctx, file, "audio/wav", attachmentName(InterimMastering.baseName(job.displayName()), suffix, "wav"));
     }
 
     /** The render in another sample format, made once and kept next to it. */
-    private static synchronized Path convert(Path pcm24, WavWriter.Format format) throws Exception {
-        Path out = pcm24.resolveSibling(pcm24.getFileName().toString().replace(".wav", "." + format.id() + ".wav"));
+    private static synchronized Path convert(Path pcm24, OutputFormat format) throws Exception {
+        Path out = pcm24.resolveSibling(pcm24.getFileName().toString().replace(".wav", "." + Formats.id(format) + ".wav"));
         if (Files.exists(out)) return out;
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         try (AudioSource src = AudioDecoder.open(pcm24);
              WavWriter w = new WavWriter(tmp, src.info().sampleRate(), src.info().channels(), format)) {
             float[][] block = new float[src.info().channels()][8192];
-            for (int n; (n = src.read(block, 8192)) > 0; ) w.write(block, n);
+            for (int n; (n = src.read(block, 8192)) > 0; ) w.write(block, 0, n);
         }
         Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
         return out;
