@@ -1,10 +1,12 @@
 package org.freshears.pipeline;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.freshears.advice.Platform;
 import org.freshears.analysis.Analyzer;
 import org.freshears.analysis.Finding;
@@ -13,6 +15,9 @@ import org.freshears.analysis.ProgressListener;
 import org.freshears.audio.AudioDecoder;
 import org.freshears.audio.AudioSource;
 import org.freshears.audio.UnreadableAudioException;
+import org.freshears.model.FeatureVector;
+import org.freshears.model.GenreAssessment;
+import org.freshears.model.ReferenceModel;
 
 /** The one pipeline that the CLI, the web app and the tests share: decode → measure → compare → advise. */
 public final class Pipeline {
@@ -29,7 +34,61 @@ public final class Pipeline {
         }
     }
 
-    public Pipeline() {}
+    private final Path modelDir;
+    private final boolean modelRequired;
+    private ReferenceModel model;
+    private boolean modelLoaded;
+    private double modelLoadMillis;
+
+    /** A pipeline using the default reference model ({@link #defaultModelDir()}) when there is one. */
+    public Pipeline() {
+        this(null);
+    }
+
+    /** A pipeline using the model in {@code modelDir} (which must exist), or the default one when null. */
+    public Pipeline(Path modelDir) {
+        this.modelDir = modelDir == null ? defaultModelDir() : modelDir;
+        this.modelRequired = modelDir != null;
+    }
+
+    /** {@code $freshears.home/models/default} (the launcher sets {@code freshears.home}), else {@code ./models/default}. */
+    public static Path defaultModelDir() {
+        String home = System.getProperty("freshears.home");
+        return (home == null || home.isBlank() ? Path.of(".") : Path.of(home)).resolve("models").resolve("default");
+    }
+
+    /**
+     * The reference model, loaded once on first use; empty when the default model folder does not exist. An
+     * explicitly given folder that cannot be loaded is a {@link org.freshears.model.ModelException}.
+     */
+    public synchronized Optional<ReferenceModel> model() throws IOException {
+        if (!modelLoaded) {
+            if (modelRequired || Files.isRegularFile(modelDir.resolve("model.json"))) {
+                long t0 = System.nanoTime();
+                model = ReferenceModel.load(modelDir);
+                modelLoadMillis = (System.nanoTime() - t0) / 1e6;
+            }
+            modelLoaded = true;
+        }
+        return Optional.ofNullable(model);
+    }
+
+    /** How long loading the model took, in ms (0 before it is loaded or without a model). */
+    public synchronized double modelLoadMillis() {
+        return modelLoadMillis;
+    }
+
+    /** Checks a user's genre against the model's genres (a clear error naming them); null passes. */
+    public void checkGenre(String genre) throws IOException {
+        if (genre != null && !genre.isBlank()) model().ifPresent(m -> m.resolveGenre(genre));
+    }
+
+    /** The genre block: the model's assessment, or just the user's genre without a model, or null. */
+    public GenreAssessment assessGenre(MixFeatures features, String userGenre) throws IOException {
+        Optional<ReferenceModel> m = model();
+        if (m.isPresent()) return m.get().assess(FeatureVector.of(features), userGenre);
+        return userGenre == null || userGenre.isBlank() ? null : new GenreAssessment(userGenre, List.of());
+    }
 
     /** Decodes and measures one file. */
     public MixFeatures measure(Path file, String displayPath, ProgressListener progress)
@@ -45,6 +104,7 @@ public final class Pipeline {
         MixFeatures features = measure(file, displayPath, progress);
         List<Finding> findings = new ArrayList<>(features.findings());
         findings.sort(Comparator.comparingInt(Finding::rank));
-        return AnalysisDocument.of(features, null, findings, null);
+        GenreAssessment genre = assessGenre(features, request.genre());
+        return AnalysisDocument.of(features, genre, findings, null);
     }
 }

@@ -1,0 +1,105 @@
+package org.freshears.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.freshears.util.Json;
+
+/**
+ * A model folder: {@code model.json} (format version, genres, feature names, counts, evaluations),
+ * {@code features.csv} (the reference tracks), {@code profiles.json} (per-genre percentiles, for people and
+ * other tools) and {@code classifier.ser} (the fitted ensemble, Java serialisation). Everything but the
+ * ensemble is rebuilt from {@code features.csv} on loading, exactly as after fitting.
+ */
+final class ModelFiles {
+    static final String META = "model.json";
+    static final String FEATURES = "features.csv";
+    static final String PROFILES = "profiles.json";
+    static final String CLASSIFIER = "classifier.ser";
+
+    /** Only our own classes, Smile's and the JDK's may be deserialised from a classifier file. */
+    private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
+            "maxdepth=200;org.freshears.model.*;smile.**;java.lang.*;java.util.*;java.util.function.*;java.lang.invoke.*;!*");
+
+    private ModelFiles() {}
+
+    static void save(ReferenceModel m, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        m.table.write(dir.resolve(FEATURES));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("formatVersion", ReferenceModel.FORMAT_VERSION);
+        meta.put("createdBy", "Fresh Ears");
+        meta.put("algorithm", m.algorithm());
+        meta.put("options", m.options);
+        meta.put("genres", m.genres);
+        meta.put("featureNames", m.featureNames());
+        meta.put("trackCounts", m.trackCounts());
+        meta.put("testTracks", m.table.testRows().size());
+        meta.put("thinGenres", m.profiles().values().stream().filter(GenreProfile::thin).map(GenreProfile::genre).toList());
+        meta.put("crossValidation", m.crossValidation);
+        meta.put("test", m.test);
+        meta.put("warnings", m.warnings());
+        meta.put("files", Map.of("features", FEATURES, "profiles", PROFILES, "classifier", CLASSIFIER));
+        Files.writeString(dir.resolve(META), Json.writePretty(meta) + "\n");
+        Files.writeString(dir.resolve(PROFILES), Json.writePretty(new ProfilesDocument(m.profiles().values().stream().toList())) + "\n");
+        smile.io.Write.object(m.classifier, dir.resolve(CLASSIFIER));
+    }
+
+    /** {@code profiles.json}: one entry per genre. */
+    record ProfilesDocument(List<GenreProfile> genres) {
+    }
+
+    static ReferenceModel load(Path dir) throws IOException {
+        Path metaFile = dir.resolve(META);
+        if (!Files.isRegularFile(metaFile)) {
+            throw new ModelException("no reference model in " + dir + " (no " + META + "; build one with `freshears train`)");
+        }
+        JsonNode meta;
+        try {
+            meta = Json.mapper().readTree(Files.readString(metaFile));
+        } catch (IOException e) {
+            throw new ModelException(metaFile + ": not a model description (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        int version = meta.path("formatVersion").asInt(-1);
+        if (version < 1) throw new ModelException(metaFile + ": no formatVersion; not a Fresh Ears model");
+        if (version > ReferenceModel.FORMAT_VERSION) {
+            throw new ModelException("the model in " + dir + " has format version " + version
+                    + ", newer than this Fresh Ears reads (" + ReferenceModel.FORMAT_VERSION + "); update Fresh Ears");
+        }
+        FeatureTable table = FeatureTable.read(dir.resolve(FEATURES));
+        ReferenceModel.Options options = Json.mapper().treeToValue(meta.get("options"), ReferenceModel.Options.class);
+        List<String> genres = new ArrayList<>();
+        meta.path("genres").forEach(n -> genres.add(n.asText()));
+        if (!genres.equals(List.copyOf(table.trainCounts().keySet()))) {
+            throw new ModelException(dir + ": " + FEATURES + " does not match " + META + " (genres differ); retrain the model");
+        }
+        TreeClassifier classifier = readClassifier(dir.resolve(CLASSIFIER));
+        Map<String, Evaluation> cv = new LinkedHashMap<>();
+        for (var e : meta.path("crossValidation").properties()) {
+            cv.put(e.getKey(), Json.mapper().treeToValue(e.getValue(), Evaluation.class));
+        }
+        JsonNode t = meta.get("test");
+        Evaluation test = t == null || t.isNull() ? null : Json.mapper().treeToValue(t, Evaluation.class);
+        List<String> warnings = new ArrayList<>();
+        meta.path("warnings").forEach(n -> warnings.add(n.asText()));
+        return new ReferenceModel(table, options, genres, classifier, cv, test, warnings);
+    }
+
+    private static TreeClassifier readClassifier(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new ModelException(file + ": missing; retrain the model");
+        try {
+            Object o = smile.io.Read.object(file, FILTER);
+            if (o instanceof TreeClassifier c) return c;
+            throw new ModelException(file + ": not a Fresh Ears classifier");
+        } catch (InvalidClassException | ClassNotFoundException e) {
+            throw new ModelException(file + ": written by an incompatible version (" + e.getMessage() + "); retrain the model");
+        }
+    }
+}
