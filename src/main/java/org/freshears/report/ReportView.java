@@ -210,25 +210,37 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
         return pts.isEmpty() ? null : new SvgTonal.Curve(label, pts);
     }
 
-    /** The genre's percentile bands per frequency, when the model supplied a profile. */
+    /**
+     * The genre's percentile bands per frequency: the model's {@code genre.positions[]} for the 1/3-octave
+     * features ({@code third.<Hz>}), or an explicit {@code genre.profile.thirdOctaves[]}.
+     */
     static List<SvgTonal.TargetBand> targetBands(JsonNode doc) {
-        JsonNode genre = Nodes.at(doc, "genre");
-        JsonNode profile = Nodes.first(genre, "profile", "percentiles", "targetProfile");
-        List<JsonNode> rows = new ArrayList<>();
-        if (profile != null && profile.isArray()) profile.forEach(rows::add);
-        else rows = Nodes.list(profile, "thirdOctaves");
         List<SvgTonal.TargetBand> out = new ArrayList<>();
-        for (JsonNode r : rows) {
-            Double f = Nodes.num(Nodes.first(r, "centerHz", "freqHz", "frequencyHz"));
-            JsonNode q = Nodes.first(r, "levelDb", "percentiles");
-            if (q == null || !q.isObject()) q = r;
-            Double p10 = Nodes.num(q, "p10"), p25 = Nodes.num(q, "p25"), p50 = Nodes.num(q, "p50"),
-                    p75 = Nodes.num(q, "p75"), p90 = Nodes.num(q, "p90");
-            if (f == null || p10 == null || p90 == null) continue;
-            out.add(new SvgTonal.TargetBand(f, p10, p25 == null ? p10 : p25, p50 == null ? (p10 + p90) / 2 : p50,
-                    p75 == null ? p90 : p75, p90));
+        for (JsonNode r : Nodes.list(doc, "genre", "positions")) {
+            String feature = Nodes.text(r, "feature");
+            if (feature == null || !feature.startsWith("third.")) continue;
+            try {
+                band(out, Double.parseDouble(feature.substring(6)), r);
+            } catch (NumberFormatException ignored) {
+                // not a frequency
+            }
         }
+        if (out.isEmpty()) {
+            for (JsonNode r : Nodes.list(doc, "genre", "profile", "thirdOctaves")) {
+                Double f = Nodes.num(r, "centerHz");
+                if (f != null) band(out, f, r);
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(SvgTonal.TargetBand::freqHz));
         return out;
+    }
+
+    private static void band(List<SvgTonal.TargetBand> out, double hz, JsonNode q) {
+        Double p10 = Nodes.num(q, "p10"), p25 = Nodes.num(q, "p25"), p50 = Nodes.num(q, "p50"),
+                p75 = Nodes.num(q, "p75"), p90 = Nodes.num(q, "p90");
+        if (p10 == null || p90 == null) return;
+        out.add(new SvgTonal.TargetBand(hz, p10, p25 == null ? p10 : p25, p50 == null ? (p10 + p90) / 2 : p50,
+                p75 == null ? p90 : p75, p90));
     }
 
     /** The user's reference tracks, when the document carries their spectra. */

@@ -105,7 +105,7 @@ public final class WebApp implements AutoCloseable {
             config.routes.get("/api/masters/{id}", this::masterStatus);
             config.routes.get("/api/masters/{id}/audio", this::masterAudio);
             config.routes.get("/api/platforms", this::platforms);
-            config.routes.get("/api/genres", ctx -> json(ctx, 200, Map.of("genres", Genres.available())));
+            config.routes.get("/api/genres", ctx -> json(ctx, 200, Map.of("genres", Genres.available(pipeline))));
             config.routes.get("/analyses/{id}", this::reportPage);
             config.routes.get("/masters/{id}", this::masterPage);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
@@ -155,7 +155,7 @@ public final class WebApp implements AutoCloseable {
 
     private void uploadPage(Context ctx) {
         Map<String, Object> m = new HashMap<>();
-        m.put("genres", Genres.available());
+        m.put("genres", Genres.available(pipeline));
         m.put("platforms", Platform.values());
         m.put("defaultPlatform", Platform.DEFAULT);
         m.put("maxUploadMb", options.maxUploadMb());
