@@ -8,6 +8,7 @@ import org.freshears.advice.Platform;
 import org.freshears.audio.UnreadableAudioException;
 import org.freshears.pipeline.AnalysisDocument;
 import org.freshears.pipeline.Pipeline;
+import org.freshears.report.HtmlReport;
 import org.freshears.util.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +33,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one analysis document per file (JSON Lines)")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "OUT.html",
+            description = "also write the report as one self-contained HTML file (with several files: OUT-2.html, ...)")
+    Path html;
+
     @Option(names = "--debug", description = "print stack traces")
     boolean debug;
 
@@ -46,7 +51,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         Pipeline pipeline = new Pipeline(model);
         pipeline.checkGenre(genre);
         int status = Main.OK;
+        int index = 0;
         for (Path file : files) {
+            index++;
             String shown = file.toString();
             try {
                 long t0 = System.nanoTime();
@@ -64,6 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 } else {
                     Summary.print(doc, request.platform(), out);
                 }
+                if (html != null) HtmlReport.write(doc, request.platform(), htmlPath(index));
                 for (String w : doc.warnings()) err.println("freshears: warning: " + shown + ": " + w);
             } catch (UnreadableAudioException e) {
                 status = Main.BAD_INPUT;
@@ -73,5 +81,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.flush();
         }
         return status;
+    }
+
+    /** {@code --html} for the n-th file: OUT.html for the first, OUT-2.html, OUT-3.html ... after it. */
+    private Path htmlPath(int n) {
+        if (n == 1) return html;
+        String name = html.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String numbered = dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+        return html.resolveSibling(numbered);
     }
 }

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code freshears COMMAND …}: exit 0 success, 1 processing failed, 2 bad usage or unreadable input. */
 @Command(name = "freshears", mixinStandardHelpOptions = true, version = "Fresh Ears 0.1.0",
         description = "A fresh, objective set of ears for your mix: analysis, advice and mastering.",
-        subcommands = {AnalyzeCommand.class, CompareCommand.class, TrainCommand.class, GenresCommand.class,
-                Main.PlatformsCommand.class, WarmupCommand.class})
+        subcommands = {AnalyzeCommand.class, CompareCommand.class, MasterCommand.class, TrainCommand.class,
+                GenresCommand.class, Main.PlatformsCommand.class, ServeCommand.class, WarmupCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;

@@ -1,0 +1,201 @@
+package org.freshears.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.freshears.advice.Platform;
+import org.freshears.analysis.ProgressListener;
+import org.freshears.audio.UnreadableAudioException;
+import org.freshears.pipeline.AnalysisDocument;
+import org.freshears.pipeline.Pipeline;
+import org.freshears.report.Nodes;
+import org.freshears.util.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker pool: {@code workers} threads take jobs in order. New jobs are admitted while fewer than
+ * {@code workers + queue} are outstanding (else the API answers 503); jobs recovered at start-up are always
+ * taken. Live progress is kept in memory and written to the database at stage changes and every half second.
+ */
+final class Jobs implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+
+    /** Live progress of a running job: stage and overall fraction 0…1. */
+    record Live(String stage, double progress, long writtenAtNanos) {
+    }
+
+    private final Store store;
+    private final Uploads uploads;
+    private final Pipeline pipeline;
+    private final Mastering mastering;
+    private final Path dataDir;
+    private final int capacity;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final ExecutorService pool;
+    private final Runnable onDone;
+    private volatile boolean closing;
+
+    private final boolean paused;
+
+    Jobs(Store store, Uploads uploads, Pipeline pipeline, Mastering mastering, Path dataDir, int workers, int queue,
+         boolean paused, Runnable onDone) {
+        this.paused = paused;
+        this.store = store;
+        this.uploads = uploads;
+        this.pipeline = pipeline;
+        this.mastering = mastering;
+        this.dataDir = dataDir;
+        this.capacity = workers + queue;
+        this.onDone = onDone;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "freshears-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Reserves a place for a new job; false when the queue is full. */
+    boolean admit() {
+        while (true) {
+            int now = outstanding.get();
+            if (now >= capacity) return false;
+            if (outstanding.compareAndSet(now, now + 1)) return true;
+        }
+    }
+
+    /** Gives back a reservation that was not used (the upload failed before its job row was written). */
+    void cancelAdmission() {
+        outstanding.decrementAndGet();
+    }
+
+    /** Queues a job whose place was reserved with {@link #admit()}. */
+    void submit(String id) {
+        if (paused) return; // the row stays queued; the next start picks it up
+        pool.execute(() -> run(id));
+    }
+
+    /** Re-queues the jobs left by a previous run (they bypass admission). */
+    void recover() {
+        List<String> ids = store.recover();
+        if (!ids.isEmpty()) LOG.info("re-queueing {} job(s) left by the previous run", ids.size());
+        for (String id : ids) {
+            outstanding.incrementAndGet();
+            submit(id);
+        }
+    }
+
+    Live live(String id) {
+        return live.get(id);
+    }
+
+    private void run(String id) {
+        try {
+            if (!store.start(id)) return;
+            Job job = store.job(id).orElseThrow();
+            live.put(id, new Live(job.kind().equals(Job.ANALYSE) ? "decode" : "render", 0, System.nanoTime()));
+            if (job.kind().equals(Job.ANALYSE)) analyse(job);
+            else master(job);
+        } catch (UnreadableAudioException e) {
+            if (closing) store.requeue(id);
+            else store.fail(id, clean(e.getMessage()));
+        } catch (ApiException e) {
+            store.fail(id, e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            if (closing) {
+                store.requeue(id);
+                return;
+            }
+            LOG.warn("job {} failed", id, e);
+            store.fail(id, "processing failed: " + clean(e.getMessage() == null ? e.toString() : e.getMessage()));
+        } finally {
+            live.remove(id);
+            outstanding.decrementAndGet();
+            if (onDone != null) onDone.run();
+        }
+    }
+
+    /** Removes server paths from a message meant for the user. */
+    private String clean(String message) {
+        if (message == null) return "unknown error";
+        return message.replace(dataDir.toAbsolutePath().toString() + "/", "").replace(dataDir.toString() + "/", "");
+    }
+
+    private void analyse(Job job) throws Exception {
+        JsonNode req = Json.mapper().readTree(job.requestJson() == null ? "{}" : job.requestJson());
+        String genre = Nodes.text(req, "genre");
+        Platform platform = Platform.of(Nodes.text(req, "platform"));
+        List<Path> refs = job.referencePaths().stream().map(uploads::resolve).toList();
+        AnalysisDocument doc = pipeline.analyze(uploads.resolve(job.inputPath()), job.displayName(),
+                new Pipeline.AnalyzeRequest(genre, platform, refs), listener(job.id(), Jobs::analyseFraction));
+        store.finishAnalysis(job.id(), Json.write(doc));
+    }
+
+    private void master(Job job) throws Exception {
+        JsonNode req = Json.mapper().readTree(job.requestJson() == null ? "{}" : job.requestJson());
+        JsonNode analysis = Json.mapper().readTree(store.analysis(job.analysisId())
+                .orElseThrow(() -> new ApiException(404, "the analysis to master is gone")));
+        Double amount = Nodes.num(req, "amount");
+        Mastering.Request request = new Mastering.Request(Nodes.at(req, "chain"), Platform.of(Nodes.text(req, "platform")),
+                Nodes.num(req, "integratedLufs"), amount == null ? 1.0 : amount);
+        String rel = "renders/" + job.id() + ".wav";
+        JsonNode result = mastering.master(uploads.resolve(job.inputPath()), job.displayName(), analysis, request,
+                uploads.resolve(rel), listener(job.id(), Jobs::masterFraction));
+        store.finishMaster(job.id(), Json.write(result), rel);
+    }
+
+    @FunctionalInterface
+    private interface Overall {
+        double of(String stage, double fraction);
+    }
+
+    private static double analyseFraction(String stage, double f) {
+        return switch (stage) {
+            case "decode" -> 0.05 * f;
+            case "analyse" -> 0.05 + 0.85 * f;
+            case "compare" -> 0.90 + 0.10 * f;
+            default -> Double.NaN;
+        };
+    }
+
+    private static double masterFraction(String stage, double f) {
+        return switch (stage) {
+            case "render" -> 0.6 * f;
+            case "verify" -> 0.6 + 0.4 * f;
+            default -> Double.NaN;
+        };
+    }
+
+    private ProgressListener listener(String id, Overall overall) {
+        return (stage, fraction) -> {
+            Live before = live.get(id);
+            double p = overall.of(stage, Math.max(0, Math.min(1, fraction)));
+            if (Double.isNaN(p)) p = before == null ? 0 : before.progress();
+            if (before != null) p = Math.max(p, before.progress());
+            long now = System.nanoTime();
+            boolean write = before == null || !stage.equals(before.stage()) || now - before.writtenAtNanos() > 500_000_000L;
+            live.put(id, new Live(stage, p, write ? now : before.writtenAtNanos()));
+            if (write) store.progress(id, stage, p);
+        };
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.freshears.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.freshears.advice.Platform;
+import org.freshears.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+    @Test
+    void fullDocumentHasHeadlinePlotsAndEscapedText() {
+        JsonNode doc = Fixtures.fullDocument(1, 0);
+        String html = HtmlReport.render(doc, Platform.SPOTIFY, null,
+                new ReportView.Previous(Fixtures.fullDocument(2, 0.8), "version 1", "/analyses/abc"), null);
+        try {
+            Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "freshears-report-fixture.html"), html);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(html.contains("my-song_v2.wav"));
+        assertTrue(html.contains("71\u202f%"), "genre confidence");
+        assertTrue(html.contains("above the Spotify target"));
+        for (String id : new String[]{"plot-tonal", "plot-timeline", "plot-dynamics", "plot-stereo", "plot-goniometer"}) {
+            int at = html.indexOf("id=\"" + id + "\"");
+            assertTrue(at > 0, id);
+            assertTrue(html.indexOf("<svg", at) > at && html.indexOf("<svg", at) < html.indexOf("</div>", html.indexOf("</svg>", at)) + 10, id + " has a plot");
+        }
+        assertFalse(html.contains("<script>alert(1)"), "text is escaped");
+        assertTrue(html.contains("&lt;script&gt;alert(1)"));
+        assertFalse(html.contains("not measured"));
+        assertFalse(html.contains("id=\"chain\""), "static export has no chain editor");
+    }
+
+    @Test
+    void emptyDocumentSaysNotMeasured(@TempDir Path dir) throws Exception {
+        JsonNode doc = Json.mapper().readTree("{\"schema\":\"freshears.analysis/1\",\"file\":{\"path\":\"/x/a.wav\"},"
+                + "\"loudness\":null,\"findings\":[],\"warnings\":[]}");
+        Path out = dir.resolve("r.html");
+        HtmlReport.write(doc, Platform.APPLE, out);
+        String html = Files.readString(out);
+        assertTrue(html.contains("a.wav"));
+        assertTrue(html.contains("Tonal balance: not measured."));
+        assertTrue(html.contains("Nothing stands out"));
+        assertFalse(html.contains("<svg"));
+    }
+
+    @Test
+    void liveReportCarriesTheChainEditor() {
+        String html = HtmlReport.render(Fixtures.fullDocument(1, 0), Platform.SPOTIFY, null, null,
+                new HtmlReport.Live("abc123", HtmlReport.scriptJson(Json.mapper().createObjectNode()
+                        .putArray("stages").addObject().put("type", "limiter").put("ceilingDbtp", -1.0)), "/api/analyses/abc123/audio"));
+        assertTrue(html.contains("id=\"chain\""));
+        assertTrue(html.contains("\"abc123\""));
+    }
+}
