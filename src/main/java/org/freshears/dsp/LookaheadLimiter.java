@@ -1,0 +1,140 @@
+package org.freshears.dsp;
+
+/**
+ * True-peak-safe look-ahead brickwall limiter, stereo-linked (one gain for all channels).
+ *
+ * <p>Signal path: each channel's input feeds a {@link PeakOversampler} ({@value #OVERSAMPLING}× with
+ * {@value #TAPS}-sample support); the required gain {@code r = min(1, threshold / peak)} is min-held over a
+ * window that covers the look-ahead plus the interpolator's support, released exponentially (never above the
+ * held minimum), and averaged by a box filter as long as the look-ahead. The audio is delayed by
+ * {@link #latency()} so that the gain reaches every peak's value before the first sample that contributes to
+ * it and keeps it until the last one: every sample in the support of every detected over is scaled by at most
+ * that over's required gain, and an isolated over sees one constant gain across its support, which scales its
+ * inter-sample peak exactly. The threshold sits {@value #MARGIN_DB} dB under the ceiling to cover what the
+ * finite oversampling cannot see (points between the oversampled ones, content right at Nyquist).
+ *
+ * <p>The output is the input delayed by {@link #latency()} samples; the caller drops that many leading samples
+ * and flushes with as many zeros.
+ */
+public final class LookaheadLimiter {
+    public static final int OVERSAMPLING = 8;
+    public static final int TAPS = 16;
+    public static final double KAISER_BETA = 7;
+    public static final double MARGIN_DB = 0.05;
+
+    private final int channels, lookahead, window, latency;
+    private final double threshold, releaseCoef;
+    private final PeakOversampler[] detectors;
+    private final float[][] delay;
+    private int delayIndex;
+    // monotonic deque for the running minimum of r over the last `window` samples
+    private final long[] dqIndex;
+    private final double[] dqValue;
+    private int dqHead, dqSize;
+    private long position;
+    // release and box average
+    private double released;
+    private final double[] box;
+    private int boxIndex;
+    private double boxSum;
+    private double minGain = 1;
+
+    public LookaheadLimiter(double sampleRate, int channels, double ceilingDbtp, double lookaheadMs, double releaseMs) {
+        this(sampleRate, channels, ceilingDbtp, lookaheadMs, releaseMs, MARGIN_DB);
+    }
+
+    public LookaheadLimiter(double sampleRate, int channels, double ceilingDbtp, double lookaheadMs, double releaseMs,
+                            double marginDb) {
+        if (channels < 1) throw new IllegalArgumentException("channels must be >= 1");
+        this.channels = channels;
+        this.lookahead = Math.max(1, (int) Math.round(lookaheadMs * 1e-3 * sampleRate));
+        this.window = lookahead + TAPS - 1;
+        this.latency = lookahead + TAPS - 2;
+        this.threshold = Math.pow(10, (ceilingDbtp - marginDb) / 20);
+        this.releaseCoef = 1 - Math.exp(-1 / (releaseMs * 1e-3 * sampleRate));
+        this.detectors = new PeakOversampler[channels];
+        for (int c = 0; c < channels; c++) {
+            detectors[c] = new PeakOversampler(OVERSAMPLING, TAPS, KAISER_BETA, threshold);
+        }
+        this.delay = new float[channels][latency];
+        this.dqIndex = new long[window + 1];
+        this.dqValue = new double[window + 1];
+        this.box = new double[lookahead];
+        reset();
+    }
+
+    /** Delay of the output relative to the input, in samples. */
+    public int latency() {
+        return latency;
+    }
+
+    /** Deepest gain reduction applied so far, in dB (≤ 0). */
+    public double minGainDb() {
+        return 20 * Math.log10(minGain);
+    }
+
+    /** Limits {@code buf[ch][off .. off+n)} in place (output delayed by {@link #latency()}). */
+    public void process(float[][] buf, int off, int n) {
+        for (int i = off, end = off + n; i < end; i++) {
+            double peak = 0;
+            for (int c = 0; c < channels; c++) {
+                double p = detectors[c].push(buf[c][i]);
+                if (p > peak) peak = p;
+            }
+            double r = peak > threshold ? threshold / peak : 1;
+            double held = pushMin(r);
+            double rel = released + releaseCoef * (1 - released);
+            released = rel < held ? rel : held;
+            boxSum += released - box[boxIndex];
+            box[boxIndex] = released;
+            if (++boxIndex == lookahead) {
+                boxIndex = 0;
+                double s = 0;                       // re-sum exactly once per lap: no drift
+                for (double v : box) s += v;
+                boxSum = s;
+            }
+            double g = Math.min(1, boxSum / lookahead);
+            if (g < minGain) minGain = g;
+            for (int c = 0; c < channels; c++) {
+                float[] d = delay[c];
+                float delayed = d[delayIndex];
+                d[delayIndex] = buf[c][i];
+                buf[c][i] = (float) (delayed * g);
+            }
+            if (++delayIndex == latency) delayIndex = 0;
+        }
+    }
+
+    private double pushMin(double r) {
+        long t = position++;
+        int cap = dqIndex.length;
+        while (dqSize > 0) {                        // drop larger-or-equal values from the back
+            int back = (dqHead + dqSize - 1) % cap;
+            if (dqValue[back] >= r) dqSize--;
+            else break;
+        }
+        int slot = (dqHead + dqSize) % cap;
+        dqIndex[slot] = t;
+        dqValue[slot] = r;
+        dqSize++;
+        if (dqIndex[dqHead] <= t - window) {        // front left the window
+            dqHead = (dqHead + 1) % cap;
+            dqSize--;
+        }
+        return dqValue[dqHead];
+    }
+
+    public void reset() {
+        for (PeakOversampler d : detectors) d.reset();
+        for (float[] d : delay) java.util.Arrays.fill(d, 0);
+        delayIndex = 0;
+        dqHead = 0;
+        dqSize = 0;
+        position = 0;
+        released = 1;
+        java.util.Arrays.fill(box, 1);
+        boxIndex = 0;
+        boxSum = lookahead;
+        minGain = 1;
+    }
+}
