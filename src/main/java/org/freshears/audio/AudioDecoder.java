@@ -2,60 +2,94 @@ package org.freshears.audio;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
+import java.nio.file.StandardOpenOption;
 
-/** Opens audio files (interim: 16/24-bit PCM WAV through the JDK, until the full decoder lands). */
+/**
+ * Opens any audio file a producer is likely to have as a streaming {@link AudioSource}. The format is
+ * identified by content, never by the file name: WAV (incl. WAVE_FORMAT_EXTENSIBLE, RF64/BW64) and AIFF/AIFF-C
+ * are parsed by our own code; FLAC, MP3 and Ogg Vorbis are decoded by jflac, JLayer and JOrbis.
+ *
+ * <p>Every input that cannot be decoded at all raises {@link UnreadableAudioException} with one line naming
+ * the file and the reason. A file that breaks part way decodes up to the break and records a warning.
+ */
 public final class AudioDecoder {
-    private AudioDecoder() {}
+    private static final int STREAM_BUFFER = 1 << 16;
 
+    private AudioDecoder() {
+    }
+
+    /** Opens {@code path}, naming it by its file name in messages. */
     public static AudioSource open(Path path) throws UnreadableAudioException {
-        if (!Files.isRegularFile(path)) throw new UnreadableAudioException(path + ": no such file");
+        Path file = path.getFileName();
+        return open(path, file == null ? path.toString() : file.toString());
+    }
+
+    /**
+     * Opens {@code path}, naming it {@code displayName} in messages (e.g. the name of an uploaded file).
+     *
+     * @throws UnreadableAudioException when the file is missing, empty, not audio, or in a format we do not read
+     */
+    public static AudioSource open(Path path, String displayName) throws UnreadableAudioException {
+        String name = displayName;
+        if (Files.isDirectory(path)) throw new UnreadableAudioException(name + ": is a folder, not an audio file");
+        FileChannel ch;
         try {
-            AudioInputStream in = AudioSystem.getAudioInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
-            AudioFormat f = in.getFormat();
-            if (f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED || f.isBigEndian()
-                    || (f.getSampleSizeInBits() != 16 && f.getSampleSizeInBits() != 24)) {
-                in.close();
-                throw new UnreadableAudioException(path + ": unsupported encoding " + f);
-            }
-            int ch = f.getChannels();
-            int bytes = f.getSampleSizeInBits() / 8;
-            AudioInfo info = new AudioInfo((int) f.getSampleRate(), ch, "wav", "pcm" + f.getSampleSizeInBits(), in.getFrameLength());
-            return new AudioSource() {
-                final List<String> warnings = new ArrayList<>();
-                byte[] buf = new byte[0];
+            ch = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableAudioException(name + ": file not found");
+        } catch (AccessDeniedException e) {
+            throw new UnreadableAudioException(name + ": permission denied");
+        } catch (IOException e) {
+            throw new UnreadableAudioException(name + ": cannot open (" + e.getMessage() + ")", e);
+        }
+        try {
+            AudioSource source = open(ch, name);
+            if (source == null) ch.close();
+            return source;
+        } catch (UnreadableAudioException e) {
+            closeQuietly(ch);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            throw new UnreadableAudioException(name + ": cannot read (" + e + ")", e);
+        }
+    }
 
-                public AudioInfo info() { return info; }
+    private static AudioSource open(FileChannel ch, String name) throws IOException, UnreadableAudioException {
+        long size = ch.size();
+        ByteBuffer probe = FileBytes.readAt(ch, 0, (int) Math.min(size, FormatSniffer.PROBE_BYTES), ByteOrder.BIG_ENDIAN);
+        byte[] head = new byte[probe.limit()];
+        probe.get(head);
+        FormatSniffer.Sniffed found = FormatSniffer.sniff(head, head.length, name);
+        return switch (found.kind()) {
+            case WAV -> new PcmSource(ch, WavParser.parse(ch, size, name));
+            case AIFF -> new PcmSource(ch, AiffParser.parse(ch, size, name));
+            case FLAC -> new FlacSource(stream(ch, found.offset()), name);
+            case MP3 -> new Mp3Source(stream(ch, found.offset()), MpegHeader.parse(head, found.offset()),
+                    XingTag.read(head, head.length, found.offset()));
+            case OGG_VORBIS -> new VorbisSource(stream(ch, 0), OggTail.lastGranule(ch, size), name);
+        };
+    }
 
-                public int read(float[][] dst, int maxFrames) throws IOException {
-                    int frameBytes = ch * bytes;
-                    if (buf.length < maxFrames * frameBytes) buf = new byte[maxFrames * frameBytes];
-                    int got = in.readNBytes(buf, 0, maxFrames * frameBytes);
-                    int frames = got / frameBytes;
-                    if (frames == 0) return -1;
-                    for (int i = 0, p = 0; i < frames; i++) {
-                        for (int c = 0; c < ch; c++, p += bytes) {
-                            int v = bytes == 2 ? (short) ((buf[p] & 0xff) | (buf[p + 1] << 8))
-                                    : ((buf[p] & 0xff) | ((buf[p + 1] & 0xff) << 8) | (buf[p + 2] << 16));
-                            dst[c][i] = bytes == 2 ? v / 32768f : v / 8388608f;
-                        }
-                    }
-                    return frames;
-                }
+    private static InputStream stream(FileChannel ch, long offset) throws IOException {
+        ch.position(offset);
+        return new BufferedInputStream(Channels.newInputStream(ch), STREAM_BUFFER);
+    }
 
-                public List<String> warnings() { return warnings; }
-
-                public void close() throws IOException { in.close(); }
-            };
-        } catch (UnsupportedAudioFileException | IOException e) {
-            throw new UnreadableAudioException(path + ": not a readable audio file (" + e.getMessage() + ")");
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing more to do for a file we are rejecting
         }
     }
 }
