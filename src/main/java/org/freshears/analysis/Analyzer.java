@@ -2,13 +2,19 @@ package org.freshears.analysis;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.freshears.audio.AudioInfo;
 import org.freshears.audio.AudioSource;
 
 /**
  * Measures a mix in one streaming pass: every analyser is fed the same blocks, spread over two lanes
  * (threads) so that both cores work. The CLI, the web app and the tests all come through here.
+ *
+ * <p>The loudness meter and the true-peak meter always sit on different lanes; the other analysers are placed
+ * longest-first on the least-loaded lane, by their cost per frame as measured with
+ * {@code org.freshears.bench.AnalyzerBench} ({@link #COST}).
  */
 public final class Analyzer {
 
@@ -22,23 +28,130 @@ public final class Analyzer {
         }
     }
 
+    /** The default delivery ceiling for the findings made here (Spotify, −1 dBTP). */
+    public static final double DEFAULT_TRUE_PEAK_CEILING_DBTP = -1.0;
+
+    /** Relative cost per stereo frame of each analyser, measured with AnalyzerBench (ns per frame, 44.1 kHz). */
+    static final Map<String, Double> COST = Map.of("loudness", 6.0, "truePeak", 12.0, "spectrum", 8.0,
+            "signal", 6.0, "goniometer", 3.0, "bandCrest", 14.0, "monoLoudness", 4.0);
+
+    static final double CHUNK_SECONDS = 3.0;
+
     private Analyzer() {}
+
+    /** Every analyser of one pass, by name (the names of {@link #COST}). */
+    static final class Pass {
+        final int sampleRate, channels;
+        final LoudnessMeter loudness;
+        final TruePeakMeter truePeak;
+        final SpectrumAnalyzer spectrum;
+        final SignalStats signal;
+        final GoniometerAnalyzer goniometer;
+        final BandCrestAnalyzer bandCrest;
+        final MonoFoldDown mono;
+
+        Pass(AudioInfo info) {
+            sampleRate = info.sampleRate();
+            channels = info.channels();
+            loudness = new LoudnessMeter(sampleRate, channels);
+            truePeak = new TruePeakMeter(sampleRate, channels);
+            spectrum = new SpectrumAnalyzer(sampleRate, channels, CHUNK_SECONDS);
+            signal = new SignalStats(sampleRate, channels);
+            goniometer = new GoniometerAnalyzer(channels);
+            bandCrest = new BandCrestAnalyzer(sampleRate, channels);
+            mono = channels >= 2 ? new MonoFoldDown(sampleRate) : null;
+        }
+
+        Map<String, BlockAnalyzer> byName() {
+            Map<String, BlockAnalyzer> m = new LinkedHashMap<>();
+            m.put("loudness", loudness::accept);
+            m.put("truePeak", truePeak::accept);
+            m.put("spectrum", spectrum);
+            m.put("signal", signal);
+            m.put("goniometer", goniometer);
+            m.put("bandCrest", bandCrest);
+            if (mono != null) m.put("monoLoudness", mono);
+            return m;
+        }
+
+        void finish() {
+            spectrum.finish();
+            signal.finish();
+        }
+    }
 
     public static MixFeatures analyze(AudioSource source, String displayPath, Options options,
                                       ProgressListener progress) throws IOException {
         AudioInfo info = source.info();
-        List<List<BlockAnalyzer>> lanes = new ArrayList<>();
-        for (int i = 0; i < options.lanes(); i++) lanes.add(new ArrayList<>());
+        Pass set = new Pass(info);
+        List<List<BlockAnalyzer>> lanes = plan(set.byName(), options.lanes());
         BlockFeeder.Result fed = BlockFeeder.feed(source, lanes, options.blockFrames(), progress);
+        set.finish();
         List<String> warnings = new ArrayList<>(source.warnings());
         if (fed.nonFiniteSamples() > 0) {
             warnings.add(String.format("%d NaN/Inf samples, the first at %.3f s; they were measured as silence",
                     fed.nonFiniteSamples(), fed.firstNonFiniteSeconds()));
         }
         FileInfo file = new FileInfo(displayPath, info.sampleRate(), info.channels(),
-                fed.frames() / (double) info.sampleRate(), info.format(), info.encoding(), fed.frames(),
+                Num.round(fed.frames() / (double) info.sampleRate(), 3), info.format(), info.encoding(), fed.frames(),
                 fed.nonFiniteSamples());
-        return new MixFeatures(file, null, null, null, null, new TechnicalStats(fed.nonFiniteSamples(), 0, 0, List.of(), 0, List.of(), null, null, null, false), null,
-                List.of(), List.of(), List.copyOf(warnings));
+        MixFeatures measured = FeatureAssembler.assemble(set, file, fed.nonFiniteSamples(), List.copyOf(warnings));
+        List<Finding> findings = DefectFindings.of(measured, DEFAULT_TRUE_PEAK_CEILING_DBTP);
+        return new MixFeatures(measured.file(), measured.loudness(), measured.dynamics(), measured.spectrum(),
+                measured.stereo(), measured.technical(), measured.timeline(), measured.sections(), findings,
+                measured.warnings());
+    }
+
+    /**
+     * Spreads the analysers over {@code laneCount} lanes: the loudness meter on lane 0, the true-peak meter on lane 1,
+     * the rest longest-first onto the lane with the least cost so far.
+     */
+    static List<List<BlockAnalyzer>> plan(Map<String, BlockAnalyzer> analyzers, int laneCount) {
+        List<List<BlockAnalyzer>> lanes = new ArrayList<>();
+        double[] load = new double[laneCount];
+        for (int i = 0; i < laneCount; i++) lanes.add(new ArrayList<>());
+        List<String> rest = new ArrayList<>(analyzers.keySet());
+        for (String pinned : List.of("loudness", "truePeak")) {
+            int lane = pinned.equals("loudness") ? 0 : Math.min(1, laneCount - 1);
+            lanes.get(lane).add(analyzers.get(pinned));
+            load[lane] += COST.get(pinned);
+            rest.remove(pinned);
+        }
+        rest.sort((a, b) -> Double.compare(COST.get(b), COST.get(a)));
+        for (String name : rest) {
+            int best = 0;
+            for (int i = 1; i < laneCount; i++) if (load[i] < load[best]) best = i;
+            lanes.get(best).add(analyzers.get(name));
+            load[best] += COST.get(name);
+        }
+        return lanes;
+    }
+
+    /**
+     * Feeds every analyser on the calling thread, one after another, and returns the nanoseconds each spent in
+     * {@code accept} (plus "decode" for reading the source): the measurement behind {@link #COST}.
+     */
+    public static Map<String, Long> profile(AudioSource source, int blockFrames) throws IOException {
+        AudioInfo info = source.info();
+        Pass set = new Pass(info);
+        Map<String, BlockAnalyzer> all = set.byName();
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        nanos.put("decode", 0L);
+        for (String k : all.keySet()) nanos.put(k, 0L);
+        float[][] block = new float[info.channels()][blockFrames];
+        while (true) {
+            long t0 = System.nanoTime();
+            int n = source.read(block, blockFrames);
+            nanos.merge("decode", System.nanoTime() - t0, Long::sum);
+            if (n <= 0) break;
+            BlockFeeder.sanitize(block, info.channels(), n, new int[1]);
+            for (Map.Entry<String, BlockAnalyzer> e : all.entrySet()) {
+                long t = System.nanoTime();
+                e.getValue().accept(block, n);
+                nanos.merge(e.getKey(), System.nanoTime() - t, Long::sum);
+            }
+        }
+        set.finish();
+        return nanos;
     }
 }

@@ -1,0 +1,56 @@
+package org.freshears.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.freshears.dsp.BandFilter;
+
+/**
+ * Crest factor (peak over RMS, dB) per band of the mid signal (L+R)/2 (the channel itself for mono): the seven
+ * named bands through 4th-order band-passes ({@link BandFilter#bandPass}), and the low end below 120 Hz against the
+ * rest through a Linkwitz–Riley 4th-order crossover.
+ */
+final class BandCrestAnalyzer implements BlockAnalyzer {
+    private final int channels;
+    private final BandFilter[] bands;
+    private final BandFilter low, rest;
+    private float[] mid = new float[0];
+
+    BandCrestAnalyzer(int sampleRate, int channels) {
+        this.channels = channels;
+        bands = new BandFilter[SpectralBands.NAMES.length];
+        for (int b = 0; b < bands.length; b++) {
+            bands[b] = SpectralBands.LOW_HZ[b] < 0.45 * sampleRate
+                    ? BandFilter.bandPass(sampleRate, SpectralBands.LOW_HZ[b], SpectralBands.HIGH_HZ[b]) : null;
+        }
+        low = BandFilter.lowPass(sampleRate, SpectralBands.LOW_END_HZ);
+        rest = BandFilter.highPass(sampleRate, SpectralBands.LOW_END_HZ);
+    }
+
+    @Override
+    public void accept(float[][] block, int n) {
+        float[] x;
+        if (channels == 1) {
+            x = block[0];
+        } else {
+            if (mid.length < n) mid = new float[n];
+            float[] l = block[0], r = block[1];
+            for (int i = 0; i < n; i++) mid[i] = 0.5f * (l[i] + r[i]);
+            x = mid;
+        }
+        for (BandFilter f : bands) if (f != null) f.measure(x, n);
+        low.measure(x, n);
+        rest.measure(x, n);
+    }
+
+    List<BandValue> bandCrest() {
+        List<BandValue> out = new ArrayList<>();
+        for (int b = 0; b < bands.length; b++) {
+            out.add(new BandValue(SpectralBands.NAMES[b], bands[b] == null ? null : bands[b].crestDb()));
+        }
+        return out;
+    }
+
+    Double lowEndCrestDb() { return low.crestDb(); }
+
+    Double restCrestDb() { return rest.crestDb(); }
+}

@@ -1,0 +1,103 @@
+package org.freshears.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.freshears.dsp.Welch;
+
+/**
+ * Long-term average spectrum of a track ({@link Welch}: Hann, 50 % overlap, 8192 points at 44.1/48 kHz, scaled
+ * with the rate) of the first two channels, with their cross-spectrum, and the same seven band powers per 3 s chunk
+ * for the sections. Everything else (band levels, 1/3-octave levels, tilt, bandwidth, per-band stereo) is derived
+ * from the sums at the end by {@link SpectrumMath}.
+ */
+final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
+    /** Ranges summed per chunk: the seven named bands, then the 20 Hz–20 kHz total. */
+    static final int CHUNK_VALUES = SpectralBands.NAMES.length + 1;
+
+    private final int sampleRate;
+    private final int channels;
+    private final long chunkFrames;
+    private final Welch welch;
+    private final double binHz;
+    private final int[] rangeFirst;
+    private final double[][] rangeWeights;
+    private double[] chunks = new double[CHUNK_VALUES * 64];
+    private int chunkCount;
+
+    SpectrumAnalyzer(int sampleRate, int channels, double chunkSeconds) {
+        this.sampleRate = sampleRate;
+        this.channels = channels;
+        this.chunkFrames = Math.round(chunkSeconds * sampleRate);
+        int size = fftSizeFor(sampleRate);
+        this.welch = new Welch(size, Math.min(2, channels), this);
+        this.binHz = sampleRate / (double) size;
+        rangeFirst = new int[CHUNK_VALUES];
+        rangeWeights = new double[CHUNK_VALUES][];
+        for (int b = 0; b < CHUNK_VALUES; b++) {
+            double lo = b < SpectralBands.NAMES.length ? SpectralBands.LOW_HZ[b] : SpectralBands.TOTAL_LOW_HZ;
+            double hi = b < SpectralBands.NAMES.length ? SpectralBands.HIGH_HZ[b] : SpectralBands.TOTAL_HIGH_HZ;
+            double[] w = SpectrumMath.binWeights(welch.bins(), binHz, lo, hi);
+            int first = 0;
+            while (first < w.length && w[first] == 0) first++;
+            int last = w.length;
+            while (last > first && w[last - 1] == 0) last--;
+            rangeFirst[b] = first;
+            rangeWeights[b] = Arrays.copyOfRange(w, first, last);
+        }
+    }
+
+    /** 8192 points at 44.1 and 48 kHz, doubled or halved per octave of sample rate (at least 256). */
+    static int fftSizeFor(int sampleRate) {
+        int octaves = (int) Math.round(Math.log(sampleRate / 44100.0) / Math.log(2));
+        return Math.max(256, octaves >= 0 ? 8192 << octaves : 8192 >> -octaves);
+    }
+
+    @Override
+    public void accept(float[][] block, int frames) {
+        welch.accept(block[0], channels > 1 ? block[1] : null, frames);
+    }
+
+    @Override
+    public void frame(long firstSample, double[] power0, double[] power1, double[] cross) {
+        int chunk = (int) ((firstSample + welch.fftSize() / 2) / chunkFrames);
+        if (chunk >= chunkCount) {
+            int need = (chunk + 1) * CHUNK_VALUES;
+            if (need > chunks.length) chunks = Arrays.copyOf(chunks, Math.max(need, chunks.length * 2));
+            chunkCount = chunk + 1;
+        }
+        int o = chunk * CHUNK_VALUES;
+        for (int b = 0; b < CHUNK_VALUES; b++) {
+            double[] w = rangeWeights[b];
+            int k0 = rangeFirst[b];
+            double s = 0;
+            for (int j = 0; j < w.length; j++) s += w[j] * (power0[k0 + j] + power1[k0 + j]);
+            chunks[o + b] += 0.5 * s;
+        }
+    }
+
+    /** Completes the estimate; call once after the last block. */
+    void finish() {
+        welch.finish();
+    }
+
+    SpectrumMath math() {
+        return new SpectrumMath(sampleRate, binHz, welch.sumPower0(), welch.sumPower1(), welch.sumCross());
+    }
+
+    /** Seven band levels (dB relative to the range's 20 Hz–20 kHz total) of chunks [from, to), or nulls. */
+    List<Double> chunkBandsDb(int from, int to) {
+        double[] sum = new double[CHUNK_VALUES];
+        for (int c = from; c < Math.min(to, chunkCount); c++) {
+            for (int b = 0; b < CHUNK_VALUES; b++) sum[b] += chunks[c * CHUNK_VALUES + b];
+        }
+        List<Double> out = new ArrayList<>(SpectralBands.NAMES.length);
+        double total = sum[CHUNK_VALUES - 1];
+        for (int b = 0; b < SpectralBands.NAMES.length; b++) out.add(SpectrumMath.ratioDb(sum[b], total));
+        return out;
+    }
+
+    int fftSize() {
+        return welch.fftSize();
+    }
+}
