@@ -17,9 +17,9 @@ package org.freshears.dsp;
  * and flushes with as many zeros.
  */
 public final class LookaheadLimiter {
-    public static final int OVERSAMPLING = 8;
+    public static final int OVERSAMPLING = 4;
     public static final int TAPS = 16;
-    public static final double KAISER_BETA = 7;
+    public static final double KAISER_BETA = 6;
     public static final double MARGIN_DB = 0.05;
 
     private final int channels, lookahead, window, latency;

@@ -3,7 +3,8 @@ package org.freshears.dsp;
 /**
  * Streaming inter-sample peak estimator: a polyphase windowed-sinc (Kaiser) interpolator that, for every new
  * input sample, reports the largest |value| among the sample {@code x[t]} and the {@code factor − 1}
- * interpolated points between {@code x[t]} and {@code x[t+1]}, where {@code t} lags the newest input by
+ * interpolated points between {@code x[t]} and {@code x[t+1]}, refined by a parabola through each local maximum
+ * and its two neighbours (which recovers most of what lies between the oversampled points), where {@code t} lags the newest input by
  * {@link #latency()} samples (ITU-R BS.1770-4 Annex 2 uses the same idea at 4×; this one is configurable).
  *
  * <p>Points that provably cannot exceed {@code floor} are not computed: if every sample in the interpolator's
@@ -16,6 +17,8 @@ public final class PeakOversampler {
     private final double[][] phases;     // [factor-1][taps], phase p interpolates at t + p/factor
     private final double[] history;      // ring of 2·taps, each sample stored twice for contiguous reads
     private final double loudThreshold;
+    private final double[] points;       // x[t], the interpolated points, x[t+1]
+    private double previousPoint = Double.NaN;   // last interpolated point of the previous interval
     private int index;
     private long count, lastLoud = Long.MIN_VALUE / 2;
 
@@ -49,6 +52,7 @@ public final class PeakOversampler {
             maxL1 = Math.max(maxL1, l1);
         }
         this.history = new double[2 * taps];
+        this.points = new double[factor + 1];
         this.loudThreshold = floor / maxL1;
     }
 
@@ -65,14 +69,38 @@ public final class PeakOversampler {
         if (Math.abs(x) > loudThreshold) lastLoud = count;
         count++;
         // window now is history[index .. index+taps): oldest first; x[t] sits at offset taps/2 - 1
-        double peak = Math.abs(history[index + taps / 2 - 1]);
-        if (count - 1 - lastLoud >= taps) return peak;
-        for (double[] c : phases) {
-            double v = 0;
-            for (int j = 0; j < taps; j++) v += c[j] * history[index + j];
-            v = Math.abs(v);
-            if (v > peak) peak = v;
+        int base = index + taps / 2 - 1;
+        if (count - 1 - lastLoud >= taps) {
+            previousPoint = Double.NaN;
+            return Math.abs(history[base]);
         }
+        double[] v = points;
+        v[0] = history[base];
+        v[factor] = history[base + 1];
+        for (int p = 1; p < factor; p++) {
+            double[] c = phases[p - 1];
+            double s = 0;
+            for (int j = 0; j < taps; j++) s += c[j] * history[index + j];
+            v[p] = s;
+        }
+        double peak = 0;
+        for (int i = 0; i < factor; i++) {
+            double y1 = v[i], a1 = Math.abs(y1);
+            if (a1 > peak) peak = a1;
+            double y0 = i == 0 ? previousPoint : v[i - 1], y2 = v[i + 1];
+            if (!(a1 >= Math.abs(y0)) || a1 < Math.abs(y2)) continue;   // not a local maximum of |x| (NaN: unknown)
+            if (y1 < 0) {
+                y0 = -y0;
+                y2 = -y2;
+                y1 = a1;
+            }
+            double curvature = y0 - 2 * y1 + y2;
+            if (curvature < 0) {                                        // parabola through the three points
+                double vertex = y1 - (y0 - y2) * (y0 - y2) / (8 * curvature);
+                if (vertex > peak) peak = vertex;
+            }
+        }
+        previousPoint = v[factor - 1];
         return peak;
     }
 
@@ -80,6 +108,7 @@ public final class PeakOversampler {
         java.util.Arrays.fill(history, 0);
         index = 0;
         count = 0;
+        previousPoint = Double.NaN;
         lastLoud = Long.MIN_VALUE / 2;
     }
 
