@@ -37,7 +37,8 @@ public final class BuiltInFallbackProfile {
             f.put(ProfileKeys.thirdMid(c), Percentiles.around(level + 0.7, spread));
             f.put(ProfileKeys.thirdSide(c), Percentiles.around(level - (c < 150 ? 20 : c < 1000 ? 9 : 6), spread + 2));
         }
-        double[] bandSpread = {4.5, 3, 2.5, 2.5, 3, 3.5, 4.5};
+        // bands holding much of the total power move little relative to it, so their ranges are narrower
+        double[] bandSpread = {4.5, 1.5, 2.5, 2, 3, 3.5, 4.5};
         for (int b = 0; b < ProfileKeys.BANDS.size(); b++) {
             double lo = ProfileKeys.BAND_EDGES_HZ[b][0];
             double hi = ProfileKeys.BAND_EDGES_HZ[b][1];

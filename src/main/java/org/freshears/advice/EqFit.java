@@ -31,6 +31,15 @@ public final class EqFit {
      * @param damping   ridge weight that keeps gains small where the data barely asks for them
      */
     public static List<Band> fit(List<Slot> slots, double[] centresHz, double[] desiredDb, double maxDb, double damping) {
+        return fit(slots, centresHz, desiredDb, maxDb, damping, 0);
+    }
+
+    /**
+     * As above, plus {@code roughness}: a penalty on the difference between neighbouring slots' gains (slots in
+     * frequency order), which keeps a corrective curve smooth.
+     */
+    public static List<Band> fit(List<Slot> slots, double[] centresHz, double[] desiredDb, double maxDb, double damping,
+                                 double roughness) {
         int n = centresHz.length;
         int k = slots.size();
         double[][] shape = new double[k][];
@@ -52,7 +61,11 @@ public final class EqFit {
                         num += shape[j][i] * r[i];
                         den += shape[j][i] * shape[j][i];
                     }
-                    double step = (num - damping * g[j]) / den;
+                    int nb = 0;
+                    double pull = 0;
+                    if (j > 0) { nb++; pull += g[j] - g[j - 1]; }
+                    if (j < k - 1) { nb++; pull += g[j] - g[j + 1]; }
+                    double step = (num - damping * g[j] - roughness * pull) / (den + roughness * nb);
                     double ng = Math.max(-maxDb, Math.min(maxDb, g[j] + step));
                     double dg = ng - g[j];
                     if (dg != 0) {
