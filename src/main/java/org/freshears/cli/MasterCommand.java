@@ -26,7 +26,7 @@ final class MasterCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--out", required = true, paramLabel = "OUT.wav", description = "the rendered master (WAV)")
-    Path out;
+    Path outFile;
 
     @Option(names = "--genre", description = "target genre")
     String genre;
@@ -81,7 +81,7 @@ final class MasterCommand implements Callable<Integer> {
             }
         }
         Platform p = platform == null ? null : Platform.of(platform);
-        Pipeline.MasterRequest req = new Pipeline.MasterRequest(file, out, genre, references, p, chain, amount, fmt);
+        Pipeline.MasterRequest req = new Pipeline.MasterRequest(file, outFile, genre, references, p, chain, amount, fmt);
         MasterResult r;
         try {
             r = new Pipeline().master(req, (s, f) -> {});
