@@ -97,7 +97,7 @@ class MasteringChainTest {
         assertEquals("stages[0]: compressor thresholdDb is required",
                 error("[{\"type\": \"compressor\", \"ratio\": 2}]"));
         assertTrue(error("[{\"type\": \"reverb\"}]").contains("unknown stage type 'reverb'"));
-        assertTrue(error("[{\"type\": \"gain\", \"gainDB\": 2}]").contains("unknown property 'gainDB'"));
+        assertTrue(error("[{\"type\": \"gain\", \"gainDb\": 1, \"gainDB\": 2}]").contains("unknown property 'gainDB'"));
         assertTrue(error("[{\"gainDb\": 2}]").contains("no \"type\""));
         assertTrue(error("{\"amount\": 150, \"stages\": []}").contains("chain amount (%) must be between 0 and 100, got 150"));
         assertTrue(error("[{\"type\": \"limiter\"}, {\"type\": \"gain\", \"gainDb\": 1}]").contains("the limiter must be the last stage"));
@@ -105,7 +105,9 @@ class MasteringChainTest {
                 + "{\"lowHz\": 500, \"highHz\": 2000, \"width\": 1.2}]}]").contains("stereo bands overlap"));
         assertTrue(error("[{\"type\": \"stereo\", \"bands\": [{\"lowHz\": 100, \"highHz\": 1000, \"width\": -1}]}]")
                 .contains("width must be between 0 and 4"));
-        assertTrue(error("[{\"type\": \"eq\", \"bands\": [{\"kind\": \"notch\", \"freqHz\": 100}]}]").startsWith("stages[0].bands[0]"));
+        assertEquals("stages[0].bands[0].kind: 'notch' is not one of highpass, lowShelf, highShelf, bell",
+                error("[{\"type\": \"eq\", \"bands\": [{\"kind\": \"notch\", \"freqHz\": 100}]}]"));
+        assertEquals("stages[0]: gain gainDb is required", error("[{\"type\": \"gain\"}]"));
         assertTrue(error("not json").startsWith("invalid chain JSON"));
     }
 }
