@@ -1,0 +1,283 @@
+#!/usr/bin/env bash
+# Builds the Fresh Ears genre reference corpus from freely licensed music in Debian `main`.
+#
+#   scripts/build-corpus.sh [PACKAGE...]
+#
+# Environment:
+#   CORPUS_DIR  where the audio goes (default /work/corpus; must be outside any git work tree)
+#   MANIFEST    manifest to (re)write (default <repo>/models/corpus-manifest.csv)
+#   CAP         default maximum tracks per package (default 25; packages.tsv may set a lower one)
+#
+# Sources and labels live in scripts/corpus/packages.tsv (one row per package) and
+# scripts/corpus/tracks.tsv (per-track overrides and skips). Layout written:
+#   CORPUS_DIR/<genre>/<package>__<track>.<ext>
+# which is what `freshears train --references CORPUS_DIR --out MODEL_DIR` reads.
+#
+# Packages are fetched one at a time with `apt-get download`, the music is extracted (or rendered
+# for tracker modules, transcoded for Opus, mixed from stems for Frets on Fire songs) and the .deb
+# is deleted at once. A package whose spec (its packages.tsv row, its tracks.tsv rules and this
+# script's RECIPE version) is unchanged since its last successful build is skipped, so the script
+# is resumable. With PACKAGE arguments only those packages are (re)built; the manifest is always
+# regenerated from every package built so far.
+set -euo pipefail
+
+RECIPE=3   # bump when the extraction/measurement recipe changes, forcing rebuilds
+
+if [[ -z "${FRESHEARS_NICED:-}" ]]; then
+  export FRESHEARS_NICED=1
+  if command -v ionice >/dev/null; then exec nice -n 5 ionice -c 2 -n 7 "$0" "$@"; fi
+  exec nice -n 5 "$0" "$@"
+fi
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+CORPUS_DIR=${CORPUS_DIR:-/work/corpus}
+MANIFEST=${MANIFEST:-$REPO/models/corpus-manifest.csv}
+CAP=${CAP:-25}
+MIN_SECONDS=30
+MAX_MODULE_SECONDS=600
+PKGS_TSV=$REPO/scripts/corpus/packages.tsv
+RULES_TSV=$REPO/scripts/corpus/tracks.tsv
+# Reserved for independent evaluation (shared/REFERENCE_CORPUS.md): never download these.
+RESERVED=" wizznic-data singularity-music fretsonfire-songs-muldjord "
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*"; }
+die() { printf 'build-corpus: %s\n' "$*" >&2; exit 1; }
+
+for tool in apt-get dpkg-deb tar bsdtar ffmpeg ffprobe sox openmpt123 sha1sum awk; do
+  command -v "$tool" >/dev/null || die "missing tool: $tool (apt-get install ffmpeg sox openmpt123 libarchive-tools)"
+done
+[[ -f $PKGS_TSV && -f $RULES_TSV ]] || die "missing $PKGS_TSV or $RULES_TSV"
+
+mkdir -p "$CORPUS_DIR"
+CORPUS_DIR=$(cd "$CORPUS_DIR" && pwd)
+if git -C "$CORPUS_DIR" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  die "CORPUS_DIR $CORPUS_DIR is inside a git work tree; audio must never be committed"
+fi
+STATE=$CORPUS_DIR/.state
+WORK=$CORPUS_DIR/.work
+mkdir -p "$STATE" "$WORK"
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+sanitize() {  # track name -> safe file-name fragment
+  printf '%s' "$1" | tr '/ ' '__' | tr -c 'A-Za-z0-9._+-' '_' | sed -e 's/__*/_/g' -e 's/^_//' -e 's/_$//'
+}
+
+csvq() {  # quote one CSV field
+  local s=${1//\"/\"\"}
+  printf '"%s"' "$s"
+}
+
+probe_duration() { ffprobe -v error -show_entries format=duration -of csv=p=0 "$1" 2>/dev/null | head -1; }
+probe_codec() { ffprobe -v error -select_streams a:0 -show_entries stream=codec_name -of csv=p=0 "$1" 2>/dev/null | head -1; }
+probe_stream() {  # "sampleRate channels"
+  ffprobe -v error -select_streams a:0 -show_entries stream=sample_rate,channels -of csv=p=0 "$1" 2>/dev/null \
+    | head -1 | awk -F, '{print $1, $2}'
+}
+probe_tags() {  # "ARTIST=..;TITLE=..;ALBUM=..;GENRE=.." from format or stream tags, case-insensitive keys
+  ffprobe -v error -show_entries format_tags:stream_tags -of default=nw=1 "$1" 2>/dev/null \
+    | awk -F= '{k=toupper($1); sub(/^TAG:/,"",k); if (k ~ /^(ARTIST|TITLE|ALBUM|GENRE|COMPOSER)$/ && !(k in seen)) {seen[k]=1; v=substr($0, index($0,"=")+1); printf "%s=%s;", k, v}}'
+}
+
+# Share of power above 16 kHz (and 18 kHz) relative to the whole signal, measured on a 60 s
+# excerpt from the middle of the track, mono fold-down, with sox's steep FIR high-pass (sinc).
+# Lossy encodes with a 16 kHz low-pass read about -60 dB or less; full-band masters -30..-50 dB.
+bandwidth_note() {
+  local f=$1 dur=$2 start tmp total hp16 hp18 r16 r18
+  start=$(awk -v d="$dur" 'BEGIN{s=d/2-30; if (s<0) s=0; printf "%.2f", s}')
+  tmp=$WORK/hf.$$.wav
+  ffmpeg -v error -nostdin -y -ss "$start" -t 60 -i "$f" -ac 1 -c:a pcm_f32le "$tmp" || { echo "unmeasured"; return; }
+  total=$(sox "$tmp" -n stats 2>&1 | awk '/RMS lev dB/{print $4}')
+  hp16=$(sox "$tmp" -n sinc 16000 stats 2>&1 | awk '/RMS lev dB/{print $4}')
+  hp18=$(sox "$tmp" -n sinc 18000 stats 2>&1 | awk '/RMS lev dB/{print $4}')
+  rm -f "$tmp"
+  awk -v t="$total" -v a="$hp16" -v b="$hp18" 'BEGIN{
+    if (t == "" || t == "-inf") { print "unmeasured (silent excerpt)"; exit }
+    if (a == "-inf" || a == "") a = -200; if (b == "-inf" || b == "") b = -200;
+    r16 = a - t; r18 = b - t; if (r16 < -120) r16 = -120; if (r18 < -120) r18 = -120;
+    if (r16 < -55)      note = "bandLimited16k: no content above 16 kHz";
+    else if (r18 < -70) note = "bandLimited18k: little content above 18 kHz";
+    else                note = "full";
+    printf "%s (power above 16k %.1f dB, above 18k %.1f dB rel. total)", note, r16, r18 }'
+}
+
+# Look up the label of one track. Rules for the package are tried in order; the regex is matched
+# (case-insensitive) against "RELPATH|TAGS". Prints "genre<TAB>reason<TAB>licence" or nothing.
+rule_for() {
+  local pkg=$1 key=$2
+  awk -F'\t' -v pkg="$pkg" -v key="$key" '
+    /^#/ || NF < 4 { next }
+    $1 == pkg && tolower(key) ~ tolower($2) { lic = (NF >= 5 && $5 != "" && $5 != "-") ? $5 : "";
+                                              print $3 "\t" $4 "\t" lic; exit }' "$RULES_TSV"
+}
+
+spec_hash() {
+  local pkg=$1
+  # the split column (4th of packages.tsv) is applied when the manifest is written, so changing it
+  # does not force a rebuild
+  { echo "recipe=$RECIPE cap=$CAP min=$MIN_SECONDS"
+    awk -F'\t' -v OFS='\t' -v p="$pkg" '$1 == p { if (FILENAME ~ /packages.tsv$/) $4 = ""; print }' "$PKGS_TSV" "$RULES_TSV"
+  } | sha1sum | cut -c1-16
+}
+
+# Produce the corpus file for one source. Sets OUT_EXT. Returns non-zero when the source cannot
+# be decoded.
+produce() {
+  local kind=$1 src=$2 dest_noext=$3 codec
+  case "$kind" in
+    module)
+      local wav=$WORK/render.$$.wav
+      # --batch with -o renders one module to one file (--render would write next to the input)
+      openmpt123 --batch --quiet --force --samplerate 44100 --channels 2 --no-float \
+        --end-time "$MAX_MODULE_SECONDS" -o "$wav" "$src" >/dev/null 2>&1 || { rm -f "$wav"; return 1; }
+      ffmpeg -v error -nostdin -y -i "$wav" -c:a flac -sample_fmt s16 "$dest_noext.flac" || { rm -f "$wav"; return 1; }
+      rm -f "$wav"; OUT_EXT=flac ;;
+    stems)  # Frets on Fire song folder: song.ogg + guitar.ogg (+ rhythm.ogg) make the full mix
+      local dir inputs=() n=0 s
+      dir=$(dirname "$src")
+      for s in song.ogg guitar.ogg rhythm.ogg; do
+        if [[ -f $dir/$s ]]; then inputs+=(-i "$dir/$s"); n=$((n+1)); fi
+      done
+      ffmpeg -v error -nostdin -y "${inputs[@]}" -filter_complex "amix=inputs=$n:duration=longest:normalize=0,alimiter=limit=0.98:level=false" \
+        -c:a flac -sample_fmt s16 "$dest_noext.flac" || return 1
+      OUT_EXT=flac ;;
+    audio)
+      codec=$(probe_codec "$src")
+      case "$codec" in
+        vorbis)     cp "$src" "$dest_noext.ogg"; OUT_EXT=ogg ;;
+        mp3)        cp "$src" "$dest_noext.mp3"; OUT_EXT=mp3 ;;
+        flac)       cp "$src" "$dest_noext.flac"; OUT_EXT=flac ;;
+        pcm_*)      cp "$src" "$dest_noext.wav"; OUT_EXT=wav ;;
+        opus)       ffmpeg -v error -nostdin -y -i "$src" -c:a flac -sample_fmt s16 "$dest_noext.flac" || return 1
+                    OUT_EXT=flac ;;
+        *)          return 1 ;;
+      esac ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------
+# one package
+
+build_package() {
+  local pkg=$1 genre=$2 licence=$3 split=$4 cap=$5 targlob=$6 innerglob=$7 regex=$8 reason=$9
+  local hash dir deb version n=0 considered=0
+  [[ $RESERVED == *" $pkg "* ]] && die "$pkg is reserved for independent evaluation; refusing"
+  hash=$(spec_hash "$pkg")
+  if [[ -f $STATE/$pkg.done && $(cat "$STATE/$pkg.done") == "$hash" && -f $STATE/$pkg.csv ]]; then
+    log "$pkg: up to date ($(($(wc -l < "$STATE/$pkg.csv"))) tracks), skipping"
+    return 0
+  fi
+  [[ $cap == - || -z $cap ]] && cap=$CAP
+  (( cap > CAP )) && cap=$CAP
+  dir=$WORK/$pkg
+  rm -rf "$dir"; mkdir -p "$dir"
+  find "$CORPUS_DIR" -mindepth 2 -maxdepth 2 -name "${pkg}__*" -delete
+  rm -f "$STATE/$pkg.done" "$STATE/$pkg.csv"
+
+  log "$pkg: downloading"
+  local tries=0
+  until (cd "$dir" && apt-get -q -o APT::Sandbox::User=root download "$pkg" >/dev/null); do
+    tries=$((tries+1)); (( tries >= 3 )) && die "$pkg: apt-get download failed"
+    sleep 5
+  done
+  deb=$(ls "$dir"/*.deb)
+  version=$(dpkg-deb -f "$deb" Version)
+  log "$pkg $version: extracting ($(du -h "$deb" | cut -f1))"
+  local globs=()
+  read -r -a globs <<< "$targlob"
+  mkdir -p "$dir/root"
+  # tar exits non-zero when one of several globs matches nothing; what was extracted is checked below
+  dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dir/root" --wildcards "${globs[@]}" 2>/dev/null || true
+  rm -f "$deb"
+  if [[ $innerglob != - ]]; then
+    local arc inner=()
+    read -r -a inner <<< "$innerglob"
+    while IFS= read -r arc; do
+      mkdir -p "$arc.d"
+      bsdtar -x -f "$arc" -C "$arc.d" "${inner[@]}" 2>/dev/null || true
+      rm -f "$arc"
+    done < <(find "$dir/root" -type f \( -iname '*.zip' -o -iname '*.pk3' \))
+  fi
+
+  local csv=$STATE/$pkg.csv.tmp rel src kind key tags rule tgenre treason tlic dur name dest sr ch bw
+  : > "$csv"
+  while IFS= read -r rel <&3; do
+    (( n >= cap )) && break
+    src=$dir/root/$rel
+    considered=$((considered+1))
+    case "${rel,,}" in
+      *.it|*.xm|*.s3m|*.mod|*.mtm|*.669|*.med|*.umx) kind=module ;;
+      */song.ogg) kind=stems ;;
+      *) kind=audio ;;
+    esac
+    tags=""; [[ $kind == audio || $kind == stems ]] && tags=$(probe_tags "$src" || true)
+    key="$rel|$tags"
+    rule=$(rule_for "$pkg" "$key")
+    tgenre=$genre; treason=$reason; tlic=$licence
+    if [[ -n $rule ]]; then
+      IFS=$'\t' read -r tgenre treason tlic_r <<< "$rule"
+      if [[ -n ${tlic_r:-} ]]; then tlic=$tlic_r; fi
+    fi
+    if [[ $tgenre == skip ]]; then log "  - skip $rel ($treason)"; continue; fi
+    if [[ $tgenre == per-track ]]; then log "  - skip $rel (no per-track label)"; continue; fi
+    # the track name: path below the music folder (first match of the regex's music root) without extension
+    name=$rel
+    [[ $kind == stems ]] && name=$(dirname "$rel")
+    name=${name##*/music/}; name=${name##*/Musics/}; name=${name##*/musics/}; name=${name##*/songs/}
+    name=$(sanitize "${name%.*}")
+    [[ $kind == stems ]] && name=$(sanitize "$(basename "$(dirname "$rel")")")
+    mkdir -p "$CORPUS_DIR/$tgenre"
+    dest=$CORPUS_DIR/$tgenre/${pkg}__$name
+    OUT_EXT=""
+    if ! produce "$kind" "$src" "$dest"; then log "  - skip $rel (cannot decode)"; rm -f "$dest".*; continue; fi
+    dur=$(probe_duration "$dest.$OUT_EXT")
+    if [[ -z $dur ]] || awk -v d="$dur" -v m="$MIN_SECONDS" 'BEGIN{exit !(d < m)}'; then
+      log "  - skip $rel (${dur:-?} s < $MIN_SECONDS s or undecodable)"; rm -f "$dest.$OUT_EXT"; continue
+    fi
+    read -r sr ch <<< "$(probe_stream "$dest.$OUT_EXT")"
+    bw=$(bandwidth_note "$dest.$OUT_EXT" "$dur")
+    printf '%s,%s,%s,%s,%s,%s,%.2f,%s,%s,%s\n' "$pkg" "$version" "$(csvq "$tgenre/${pkg}__$name.$OUT_EXT")" \
+      "$tgenre" "$(csvq "$tlic")" "$(csvq "$treason")" "$dur" "$sr" "$ch" "$(csvq "$bw")" >> "$csv"
+    n=$((n+1))
+    log "  + [$n/$cap] $tgenre/${pkg}__$name.$OUT_EXT  ${dur%.*} s ${sr} Hz ${ch} ch  ${bw%% (*}"
+  done 3< <(cd "$dir/root" && find . -type f | sed 's|^\./||' | grep -E "$regex" | LC_ALL=C sort)
+  mv "$csv" "$STATE/$pkg.csv"
+  echo "$hash" > "$STATE/$pkg.done"
+  rm -rf "$dir"
+  log "$pkg: done, $n tracks kept of $considered considered"
+}
+
+write_manifest() {
+  local pkg tmp
+  mkdir -p "$(dirname "$MANIFEST")"
+  tmp=$MANIFEST.tmp
+  echo "package,version,path,genre,licence,reason,durationSeconds,sampleRate,channels,bandwidthNote,split" > "$tmp"
+  while IFS=$'\t' read -r pkg _ _ split _; do
+    [[ -z $pkg || $pkg == \#* ]] && continue
+    [[ $split == train || $split == test ]] || die "$pkg: split must be train or test, not '$split'"
+    if [[ -f $STATE/$pkg.csv && -f $STATE/$pkg.done ]]; then
+      awk -v s="$split" '{ print $0 "," s }' "$STATE/$pkg.csv" >> "$tmp"
+    fi
+  done < "$PKGS_TSV"
+  mv "$tmp" "$MANIFEST"
+  log "manifest: $MANIFEST ($(($(wc -l < "$MANIFEST") - 1)) tracks)"
+  awk -F, 'NR > 1 { g[$4 " " $NF]++ } END { for (k in g) printf "  %-24s %d\n", k, g[k] }' "$MANIFEST" | sort
+}
+
+# ---------------------------------------------------------------------------------------------
+
+declare -A WANT=()
+for a in "$@"; do WANT[$a]=1; done
+total=$(grep -cvE '^(#|$)' "$PKGS_TSV")
+i=0
+while IFS=$'\t' read -r pkg genre licence split cap targlob innerglob regex reason; do
+  [[ -z $pkg || $pkg == \#* ]] && continue
+  i=$((i+1))
+  if (( ${#WANT[@]} > 0 )) && [[ -z ${WANT[$pkg]:-} ]]; then continue; fi
+  log "[$i/$total] $pkg ($genre, $split)"
+  build_package "$pkg" "$genre" "$licence" "$split" "$cap" "$targlob" "$innerglob" "$regex" "$reason" < /dev/null
+done < "$PKGS_TSV"
+rm -rf "$WORK"
+write_manifest
+log "corpus: $CORPUS_DIR ($(du -sh "$CORPUS_DIR" | cut -f1))"
