@@ -21,7 +21,7 @@
 # regenerated from every package built so far.
 set -euo pipefail
 
-RECIPE=3   # bump when the extraction/measurement recipe changes, forcing rebuilds
+RECIPE=5   # bump when the extraction/measurement recipe changes, forcing rebuilds
 
 if [[ -z "${FRESHEARS_NICED:-}" ]]; then
   export FRESHEARS_NICED=1
@@ -69,37 +69,53 @@ csvq() {  # quote one CSV field
   printf '"%s"' "$s"
 }
 
-probe_duration() { ffprobe -v error -show_entries format=duration -of csv=p=0 "$1" 2>/dev/null | head -1; }
-probe_codec() { ffprobe -v error -select_streams a:0 -show_entries stream=codec_name -of csv=p=0 "$1" 2>/dev/null | head -1; }
-probe_stream() {  # "sampleRate channels"
-  ffprobe -v error -select_streams a:0 -show_entries stream=sample_rate,channels -of csv=p=0 "$1" 2>/dev/null \
-    | head -1 | awk -F, '{print $1, $2}'
-}
-probe_tags() {  # "ARTIST=..;TITLE=..;ALBUM=..;GENRE=.." from format or stream tags, case-insensitive keys
-  ffprobe -v error -show_entries format_tags:stream_tags -of default=nw=1 "$1" 2>/dev/null \
-    | awk -F= '{k=toupper($1); sub(/^TAG:/,"",k); if (k ~ /^(ARTIST|TITLE|ALBUM|GENRE|COMPOSER)$/ && !(k in seen)) {seen[k]=1; v=substr($0, index($0,"=")+1); printf "%s=%s;", k, v}}'
+# One ffprobe per file: sets P_DUR P_CODEC P_SR P_CH P_TAGS ("ARTIST=..;TITLE=..;" from format or
+# stream tags, keys upper-cased). Empty P_DUR means the file does not decode.
+probe() {
+  P_DUR="" P_CODEC="" P_SR="" P_CH="" P_TAGS=""
+  local line k v
+  declare -A seen=()
+  while IFS= read -r line; do
+    k=${line%%=*}; v=${line#*=}
+    case "$k" in
+      duration)    [[ -z $P_DUR && $v != N/A ]] && P_DUR=$v ;;
+      codec_name)  [[ -z $P_CODEC ]] && P_CODEC=$v ;;
+      sample_rate) [[ -z $P_SR ]] && P_SR=$v ;;
+      channels)    [[ -z $P_CH ]] && P_CH=$v ;;
+      TAG:*) k=${k#TAG:}; k=${k^^}
+             case "$k" in ARTIST|TITLE|ALBUM|GENRE|COMPOSER)
+               if [[ -z ${seen[$k]:-} ]]; then seen[$k]=1; P_TAGS+="$k=$v;"; fi ;; esac ;;
+    esac
+  done < <(ffprobe -v error -select_streams a:0 \
+             -show_entries format=duration:stream=codec_name,sample_rate,channels:format_tags:stream_tags \
+             -of default=nw=1 "$1" 2>/dev/null)
+  return 0
 }
 
-# Share of power above 16 kHz (and 18 kHz) relative to the whole signal, measured on a 60 s
-# excerpt from the middle of the track, mono fold-down, with sox's steep FIR high-pass (sinc).
-# Lossy encodes with a 16 kHz low-pass read about -60 dB or less; full-band masters -30..-50 dB.
+# How much "air" a track has. Six 10 s excerpts spread over the track are folded to mono and sox's
+# steep FIR high-passes (sinc) measure the power above 14, 16 and 18 kHz. Reported, in dB:
+#   r16    power above 16 kHz relative to the whole signal (full-band masters: about -35..-50)
+#   cliff  power above 16 kHz relative to the 14-16 kHz band (a natural roll-off: 0..-10;
+#          an encoder's 16 kHz low-pass: -20 or less)
+#   r18    power above 18 kHz relative to the whole signal
+# A track is flagged bandLimited16k when r16 < -60 or cliff < -20: it has no content above ~16 kHz
+# and must not teach the model that "no air" is normal for its genre.
 bandwidth_note() {
-  local f=$1 dur=$2 start tmp total hp16 hp18 r16 r18
-  start=$(awk -v d="$dur" 'BEGIN{s=d/2-30; if (s<0) s=0; printf "%.2f", s}')
-  tmp=$WORK/hf.$$.wav
-  ffmpeg -v error -nostdin -y -ss "$start" -t 60 -i "$f" -ac 1 -c:a pcm_f32le "$tmp" || { echo "unmeasured"; return; }
-  total=$(sox "$tmp" -n stats 2>&1 | awk '/RMS lev dB/{print $4}')
-  hp16=$(sox "$tmp" -n sinc 16000 stats 2>&1 | awk '/RMS lev dB/{print $4}')
-  hp18=$(sox "$tmp" -n sinc 18000 stats 2>&1 | awk '/RMS lev dB/{print $4}')
-  rm -f "$tmp"
-  awk -v t="$total" -v a="$hp16" -v b="$hp18" 'BEGIN{
-    if (t == "" || t == "-inf") { print "unmeasured (silent excerpt)"; exit }
-    if (a == "-inf" || a == "") a = -200; if (b == "-inf" || b == "") b = -200;
-    r16 = a - t; r18 = b - t; if (r16 < -120) r16 = -120; if (r18 < -120) r18 = -120;
-    if (r16 < -55)      note = "bandLimited16k: no content above 16 kHz";
-    else if (r18 < -70) note = "bandLimited18k: little content above 18 kHz";
-    else                note = "full";
-    printf "%s (power above 16k %.1f dB, above 18k %.1f dB rel. total)", note, r16, r18 }'
+  local f=$1 dur=$2 i inputs=() pads=""
+  for i in 1 3 5 7 9 11; do
+    inputs+=(-ss "$(awk -v d="$dur" -v i="$i" 'BEGIN{s=d*i/12-5; if (s<0) s=0; printf "%.2f", s}')" -t 10 -i "$f")
+    pads+="[$(( (i-1)/2 )):a]"
+  done
+  ffmpeg -v error -nostdin "${inputs[@]}" \
+      -filter_complex "${pads}concat=n=6:v=0:a=1,pan=mono|c0=0.5*c0+0.5*c1" -c:a pcm_f32le -f wav - 2>/dev/null \
+    | sox -t wav - -n stats sinc 14000 stats sinc 16000 stats sinc 18000 stats 2>&1 \
+    | awk '/RMS lev dB/ { v[++n] = $4 } END {
+        if (n < 4 || v[1] == "-inf") { print "unmeasured"; exit }
+        for (i = 2; i <= 4; i++) if (v[i] == "-inf" || v[i] < -200) v[i] = -200
+        band = 10^(v[2]/10) - 10^(v[3]/10); if (band <= 1e-20) band = 1e-20
+        r16 = v[3] - v[1]; cliff = v[3] - 10*log(band)/log(10); r18 = v[4] - v[1]
+        note = (r16 < -60 || cliff < -20) ? "bandLimited16k: no content above 16 kHz" : "full"
+        printf "%s (r16 %.1f dB, cliff %.1f dB, r18 %.1f dB)", note, r16, cliff, r18 }'
 }
 
 # Look up the label of one track. Rules for the package are tried in order; the regex is matched
@@ -124,7 +140,7 @@ spec_hash() {
 # Produce the corpus file for one source. Sets OUT_EXT. Returns non-zero when the source cannot
 # be decoded.
 produce() {
-  local kind=$1 src=$2 dest_noext=$3 codec
+  local kind=$1 src=$2 dest_noext=$3
   case "$kind" in
     module)
       local wav=$WORK/render.$$.wav
@@ -143,8 +159,7 @@ produce() {
         -c:a flac -sample_fmt s16 "$dest_noext.flac" || return 1
       OUT_EXT=flac ;;
     audio)
-      codec=$(probe_codec "$src")
-      case "$codec" in
+      case "$P_CODEC" in
         vorbis)     cp "$src" "$dest_noext.ogg"; OUT_EXT=ogg ;;
         mp3)        cp "$src" "$dest_noext.mp3"; OUT_EXT=mp3 ;;
         flac)       cp "$src" "$dest_noext.flac"; OUT_EXT=flac ;;
@@ -156,25 +171,8 @@ produce() {
   esac
 }
 
-# ---------------------------------------------------------------------------------------------
-# one package
-
-build_package() {
-  local pkg=$1 genre=$2 licence=$3 split=$4 cap=$5 targlob=$6 innerglob=$7 regex=$8 reason=$9
-  local hash dir deb version n=0 considered=0
-  [[ $RESERVED == *" $pkg "* ]] && die "$pkg is reserved for independent evaluation; refusing"
-  hash=$(spec_hash "$pkg")
-  if [[ -f $STATE/$pkg.done && $(cat "$STATE/$pkg.done") == "$hash" && -f $STATE/$pkg.csv ]]; then
-    log "$pkg: up to date ($(($(wc -l < "$STATE/$pkg.csv"))) tracks), skipping"
-    return 0
-  fi
-  [[ $cap == - || -z $cap ]] && cap=$CAP
-  (( cap > CAP )) && cap=$CAP
-  dir=$WORK/$pkg
-  rm -rf "$dir"; mkdir -p "$dir"
-  find "$CORPUS_DIR" -mindepth 2 -maxdepth 2 -name "${pkg}__*" -delete
-  rm -f "$STATE/$pkg.done" "$STATE/$pkg.csv"
-
+fetch_and_extract() {
+  local pkg=$1 dir=$2 targlob=$3 innerglob=$4 deb version
   log "$pkg: downloading"
   local tries=0
   until (cd "$dir" && apt-get -q -o APT::Sandbox::User=root download "$pkg" >/dev/null); do
@@ -183,6 +181,7 @@ build_package() {
   done
   deb=$(ls "$dir"/*.deb)
   version=$(dpkg-deb -f "$deb" Version)
+  echo "$version" > "$dir/.version"
   log "$pkg $version: extracting ($(du -h "$deb" | cut -f1))"
   local globs=()
   read -r -a globs <<< "$targlob"
@@ -200,6 +199,37 @@ build_package() {
     done < <(find "$dir/root" -type f \( -iname '*.zip' -o -iname '*.pk3' \))
   fi
 
+}
+
+# ---------------------------------------------------------------------------------------------
+# one package
+
+build_package() {
+  local pkg=$1 genre=$2 licence=$3 split=$4 cap=$5 targlob=$6 innerglob=$7 regex=$8 reason=$9
+  local hash dir deb version n=0 considered=0
+  [[ $RESERVED == *" $pkg "* ]] && die "$pkg is reserved for independent evaluation; refusing"
+  hash=$(spec_hash "$pkg")
+  if [[ -f $STATE/$pkg.done && $(cat "$STATE/$pkg.done") == "$hash" && -f $STATE/$pkg.csv ]]; then
+    log "$pkg: up to date ($(($(wc -l < "$STATE/$pkg.csv"))) tracks), skipping"
+    return 0
+  fi
+  [[ $cap == - || -z $cap ]] && cap=$CAP
+  (( cap > CAP )) && cap=$CAP
+  dir=$WORK/$pkg
+  find "$CORPUS_DIR" -mindepth 2 -maxdepth 2 -name "${pkg}__*" -delete
+  rm -f "$STATE/$pkg.done" "$STATE/$pkg.csv"
+  local xhash
+  xhash=$(printf '%s\n' "$pkg" "$targlob" "$innerglob" | sha1sum | cut -c1-16)
+  if [[ -f $dir/.extracted && $(cat "$dir/.extracted") == "$xhash" ]]; then
+    version=$(cat "$dir/.version")
+    log "$pkg $version: reusing the extraction left by an interrupted run"
+  else
+    rm -rf "$dir"; mkdir -p "$dir"
+    fetch_and_extract "$pkg" "$dir" "$targlob" "$innerglob"
+    echo "$xhash" > "$dir/.extracted"
+  fi
+  version=$(cat "$dir/.version")
+
   local csv=$STATE/$pkg.csv.tmp rel src kind key tags rule tgenre treason tlic dur name dest sr ch bw
   : > "$csv"
   while IFS= read -r rel <&3; do
@@ -211,8 +241,9 @@ build_package() {
       */song.ogg) kind=stems ;;
       *) kind=audio ;;
     esac
-    tags=""; [[ $kind == audio || $kind == stems ]] && tags=$(probe_tags "$src" || true)
-    key="$rel|$tags"
+    P_TAGS=""; P_CODEC=""
+    if [[ $kind == audio || $kind == stems ]]; then probe "$src"; fi
+    key="$rel|$P_TAGS"
     rule=$(rule_for "$pkg" "$key")
     tgenre=$genre; treason=$reason; tlic=$licence
     if [[ -n $rule ]]; then
@@ -231,11 +262,11 @@ build_package() {
     dest=$CORPUS_DIR/$tgenre/${pkg}__$name
     OUT_EXT=""
     if ! produce "$kind" "$src" "$dest"; then log "  - skip $rel (cannot decode)"; rm -f "$dest".*; continue; fi
-    dur=$(probe_duration "$dest.$OUT_EXT")
-    if [[ -z $dur ]] || awk -v d="$dur" -v m="$MIN_SECONDS" 'BEGIN{exit !(d < m)}'; then
+    if [[ $kind != audio || $P_CODEC == opus ]]; then probe "$dest.$OUT_EXT"; fi   # else the copy = source
+    dur=$P_DUR sr=$P_SR ch=$P_CH
+    if [[ -z $dur || ${dur%%.*} -lt $MIN_SECONDS ]]; then
       log "  - skip $rel (${dur:-?} s < $MIN_SECONDS s or undecodable)"; rm -f "$dest.$OUT_EXT"; continue
     fi
-    read -r sr ch <<< "$(probe_stream "$dest.$OUT_EXT")"
     bw=$(bandwidth_note "$dest.$OUT_EXT" "$dur")
     printf '%s,%s,%s,%s,%s,%s,%.2f,%s,%s,%s\n' "$pkg" "$version" "$(csvq "$tgenre/${pkg}__$name.$OUT_EXT")" \
       "$tgenre" "$(csvq "$tlic")" "$(csvq "$treason")" "$dur" "$sr" "$ch" "$(csvq "$bw")" >> "$csv"
