@@ -173,12 +173,16 @@ produce() {
 
 fetch_and_extract() {
   local pkg=$1 dir=$2 targlob=$3 innerglob=$4 deb version
-  log "$pkg: downloading"
   local tries=0
-  until (cd "$dir" && apt-get -q -o APT::Sandbox::User=root download "$pkg" >/dev/null); do
-    tries=$((tries+1)); (( tries >= 3 )) && die "$pkg: apt-get download failed"
-    sleep 5
-  done
+  if compgen -G "$dir/${pkg}_*.deb" >/dev/null; then
+    log "$pkg: reusing the .deb left by an interrupted run"
+  else
+    log "$pkg: downloading"
+    until (cd "$dir" && apt-get -q -o APT::Sandbox::User=root download "$pkg" >/dev/null); do
+      tries=$((tries+1)); (( tries >= 3 )) && die "$pkg: apt-get download failed"
+      sleep 5
+    done
+  fi
   deb=$(ls "$dir"/*.deb)
   version=$(dpkg-deb -f "$deb" Version)
   echo "$version" > "$dir/.version"
@@ -224,12 +228,15 @@ build_package() {
     version=$(cat "$dir/.version")
     log "$pkg $version: reusing the extraction left by an interrupted run"
   else
-    rm -rf "$dir"; mkdir -p "$dir"
+    # keep a complete .deb left by an interrupted run (apt-get download renames it into place
+    # only once it is complete and verified); drop everything else
+    mkdir -p "$dir"; find "$dir" -mindepth 1 -maxdepth 1 ! -name "${pkg}_*.deb" -exec rm -rf {} +
     fetch_and_extract "$pkg" "$dir" "$targlob" "$innerglob"
     echo "$xhash" > "$dir/.extracted"
   fi
   version=$(cat "$dir/.version")
 
+  local -A used=()
   local csv=$STATE/$pkg.csv.tmp rel src kind key tags rule tgenre treason tlic dur name dest sr ch bw
   : > "$csv"
   while IFS= read -r rel <&3; do
@@ -252,12 +259,12 @@ build_package() {
     fi
     if [[ $tgenre == skip ]]; then log "  - skip $rel ($treason)"; continue; fi
     if [[ $tgenre == per-track ]]; then log "  - skip $rel (no per-track label)"; continue; fi
-    # the track name: path below the music folder (first match of the regex's music root) without extension
-    name=$rel
-    [[ $kind == stems ]] && name=$(dirname "$rel")
-    name=${name##*/music/}; name=${name##*/Musics/}; name=${name##*/musics/}; name=${name##*/songs/}
-    name=$(sanitize "${name%.*}")
-    [[ $kind == stems ]] && name=$(sanitize "$(basename "$(dirname "$rel")")")
+    # the track name: the file name without extension (the song folder for stems); the parent
+    # folder is prefixed when that name is already taken within the package
+    if [[ $kind == stems ]]; then name=$(basename "$(dirname "$rel")"); else name=$(basename "${rel%.*}"); fi
+    name=$(sanitize "$name")
+    if [[ -n ${used[$name]:-} ]]; then name=$(sanitize "$(basename "$(dirname "$rel")")_$name"); fi
+    used[$name]=1
     mkdir -p "$CORPUS_DIR/$tgenre"
     dest=$CORPUS_DIR/$tgenre/${pkg}__$name
     OUT_EXT=""
@@ -309,6 +316,6 @@ while IFS=$'\t' read -r pkg genre licence split cap targlob innerglob regex reas
   log "[$i/$total] $pkg ($genre, $split)"
   build_package "$pkg" "$genre" "$licence" "$split" "$cap" "$targlob" "$innerglob" "$regex" "$reason" < /dev/null
 done < "$PKGS_TSV"
-rm -rf "$WORK"
+rmdir "$WORK" 2>/dev/null || true   # left non-empty only by packages that failed or are not listed
 write_manifest
 log "corpus: $CORPUS_DIR ($(du -sh "$CORPUS_DIR" | cut -f1))"
