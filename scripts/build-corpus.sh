@@ -7,6 +7,9 @@
 #   CORPUS_DIR  where the audio goes (default /work/corpus; must be outside any git work tree)
 #   MANIFEST    manifest to (re)write (default <repo>/models/corpus-manifest.csv)
 #   CAP         default maximum tracks per package (default 25; packages.tsv may set a lower one)
+#   RENDER_FORMAT  flac (default; smaller) or wav (saves CPU on a busy machine) for audio the script
+#               makes itself: rendered modules, mixed stems, transcoded Opus. Not part of a package's
+#               spec: it applies to packages built from then on (delete CORPUS_DIR/.state/PKG.done to redo one)
 #
 # Sources and labels live in scripts/corpus/packages.tsv (one row per package) and
 # scripts/corpus/tracks.tsv (per-track overrides and skips). Layout written:
@@ -33,6 +36,12 @@ REPO=$(cd "$(dirname "$0")/.." && pwd)
 CORPUS_DIR=${CORPUS_DIR:-/work/corpus}
 MANIFEST=${MANIFEST:-$REPO/models/corpus-manifest.csv}
 CAP=${CAP:-25}
+RENDER_FORMAT=${RENDER_FORMAT:-flac}
+case "$RENDER_FORMAT" in
+  flac) RENDER_CODEC=(-c:a flac -sample_fmt s16) ;;
+  wav)  RENDER_CODEC=(-c:a pcm_s16le) ;;
+  *)    echo "build-corpus: RENDER_FORMAT must be flac or wav" >&2; exit 2 ;;
+esac
 MIN_SECONDS=30
 MAX_MODULE_SECONDS=600
 PKGS_TSV=$REPO/scripts/corpus/packages.tsv
@@ -147,6 +156,7 @@ produce() {
       # --batch with -o renders one module to one file (--render would write next to the input)
       openmpt123 --batch --quiet --force --samplerate 44100 --channels 2 --no-float \
         --end-time "$MAX_MODULE_SECONDS" -o "$wav" "$src" >/dev/null 2>&1 || { rm -f "$wav"; return 1; }
+      if [[ $RENDER_FORMAT == wav ]]; then mv "$wav" "$dest_noext.wav"; OUT_EXT=wav; return 0; fi
       ffmpeg -v error -nostdin -y -i "$wav" -c:a flac -sample_fmt s16 "$dest_noext.flac" || { rm -f "$wav"; return 1; }
       rm -f "$wav"; OUT_EXT=flac ;;
     stems)  # Frets on Fire song folder: song.ogg + guitar.ogg (+ rhythm.ogg) make the full mix
@@ -156,16 +166,16 @@ produce() {
         if [[ -f $dir/$s ]]; then inputs+=(-i "$dir/$s"); n=$((n+1)); fi
       done
       ffmpeg -v error -nostdin -y "${inputs[@]}" -filter_complex "amix=inputs=$n:duration=longest:normalize=0,alimiter=limit=0.98:level=false" \
-        -c:a flac -sample_fmt s16 "$dest_noext.flac" || return 1
-      OUT_EXT=flac ;;
+        "${RENDER_CODEC[@]}" "$dest_noext.$RENDER_FORMAT" || return 1
+      OUT_EXT=$RENDER_FORMAT ;;
     audio)
       case "$P_CODEC" in
         vorbis)     cp "$src" "$dest_noext.ogg"; OUT_EXT=ogg ;;
         mp3)        cp "$src" "$dest_noext.mp3"; OUT_EXT=mp3 ;;
         flac)       cp "$src" "$dest_noext.flac"; OUT_EXT=flac ;;
         pcm_*)      cp "$src" "$dest_noext.wav"; OUT_EXT=wav ;;
-        opus)       ffmpeg -v error -nostdin -y -i "$src" -c:a flac -sample_fmt s16 "$dest_noext.flac" || return 1
-                    OUT_EXT=flac ;;
+        opus)       ffmpeg -v error -nostdin -y -i "$src" "${RENDER_CODEC[@]}" "$dest_noext.$RENDER_FORMAT" || return 1
+                    OUT_EXT=$RENDER_FORMAT ;;
         *)          return 1 ;;
       esac ;;
   esac
