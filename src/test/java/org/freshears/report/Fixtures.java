@@ -77,7 +77,7 @@ public final class Fixtures {
                 new Finding("dynamics.overCompressed", "low", "The loudest chorus holds a PSR of 6.1 dB: transients are flattened there.", 6.1, 7.0, null, "dB", 150.0, 210.0));
         AnalysisDocument doc = new AnalysisDocument(AnalysisDocument.SCHEMA,
                 new FileInfo("my-song_v2.wav", 44100, 2, 240.0, "wav", "pcm24", 240 * 44100L, 0),
-                new LoudnessStats(-8.9, -6.1, -7.4, 6.3, -0.2, 0.4),
+                new LoudnessStats(-8.9, -6.1, -7.4, 6.3, -0.2, 0.4, -18.9, -12.0, -5.7, 0),
                 new DynamicsStats(9.8, 9.3, 8.2, 6.1, 10.4, 6.3, crest, 7.9, 12.1,
                         new Stretch(150, 210, -8.4), new Stretch(0, 20, -21.0)),
                 new SpectralBalance(bands, thirds, -2.6, 19500.0, new SpectrumCurve(List.of(), List.of())),
