@@ -80,6 +80,8 @@ final class Mastering {
                 double slope = Math.max(0.2, Math.min(1.5, (lufs - l0) / (gain - g0)));
                 next = gain + (target.integratedLufs() - lufs) / slope;
             }
+            double limit = Math.abs(target.integratedLufs() - lufs) * 3 + 1;
+            next = Math.max(gain - limit, Math.min(gain + limit, next));
             g0 = gain;
             l0 = lufs;
             chain = withGain(chain, loudOk ? gain : next);

@@ -34,7 +34,7 @@ class AdvisorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"40, 9, sub", "120, 8, bass", "350, 8, lowMids", "1000, 7, mids", "3150, 8, upperMids",
+    @CsvSource({"40, 9, sub", "120, 12, bass", "350, 8, lowMids", "1000, 7, mids", "3150, 8, upperMids",
             "7000, 9, highs", "14000, 12, air"})
     void tonalExcessAndLackPerBand(double hz, double db, String band) {
         Finding up = find(advise(c -> c.bell(hz, db)), "tonal." + band + ".excess");
