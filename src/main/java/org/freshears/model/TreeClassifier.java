@@ -13,6 +13,7 @@ import smile.data.type.StructField;
 import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 import smile.math.MathEx;
+import smile.model.cart.CART;
 import smile.model.cart.SplitRule;
 
 /**
@@ -89,13 +90,14 @@ final class TreeClassifier implements Serializable {
         SplittableRandom random = new SplittableRandom(seed);
         long[] seeds = new long[trees];
         for (int t = 0; t < trees; t++) seeds[t] = random.nextLong();
+        int[][] order = CART.order(x);
         DecisionTree[] out = new DecisionTree[trees];
         for (int t = 0; t < trees; t++) {
             SplittableRandom r = new SplittableRandom(seeds[t]);
             int[] samples = new int[n];
             for (int i = 0; i < n; i++) samples[r.nextInt(n)]++;
             MathEx.setSeed(seeds[t]); // CART draws its mtry candidate features from Smile's generator
-            out[t] = new DecisionTree(x, y, response, k, SplitRule.GINI, 20, n, nodeSize, mtry, samples, null);
+            out[t] = new DecisionTree(x, y, response, k, SplitRule.GINI, 20, n, nodeSize, mtry, samples, order);
         }
         return out;
     }

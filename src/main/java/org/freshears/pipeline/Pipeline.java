@@ -78,9 +78,13 @@ public final class Pipeline {
         return modelLoadMillis;
     }
 
-    /** Checks a user's genre against the model's genres (a clear error naming them); null passes. */
+    /**
+     * Loads the model now (a clear error when an explicitly given one cannot be loaded) and checks a user's genre
+     * against its genres (a clear error naming them); a null genre passes.
+     */
     public void checkGenre(String genre) throws IOException {
-        if (genre != null && !genre.isBlank()) model().ifPresent(m -> m.resolveGenre(genre));
+        Optional<ReferenceModel> m = model();
+        if (genre != null && !genre.isBlank()) m.ifPresent(x -> x.resolveGenre(genre));
     }
 
     /** The genre block: the model's assessment, or just the user's genre without a model, or null. */
