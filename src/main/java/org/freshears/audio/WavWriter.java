@@ -46,6 +46,7 @@ public final class WavWriter implements AudioSink {
         this.out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
         writeFully(header(0), 0);
+        out.position(headerSize);
     }
 
     public long framesWritten() {

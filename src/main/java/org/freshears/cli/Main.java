@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code freshears COMMAND …}: exit 0 success, 1 processing failed, 2 bad usage or unreadable input. */
 @Command(name = "freshears", mixinStandardHelpOptions = true, version = "Fresh Ears 0.1.0",
         description = "A fresh, objective set of ears for your mix: analysis, advice and mastering.",
-        subcommands = {AnalyzeCommand.class, Main.PlatformsCommand.class, WarmupCommand.class, ServeCommand.class})
+        subcommands = {AnalyzeCommand.class, Main.PlatformsCommand.class, WarmupCommand.class, MasterCommand.class,
+                ServeCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;

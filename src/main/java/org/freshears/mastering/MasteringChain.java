@@ -3,11 +3,13 @@ package org.freshears.mastering;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,7 +84,11 @@ public record MasteringChain(List<Stage> stages, double amount) {
 
     /** The stages alone, as a JSON array (the form of {@code chain.stages[]} in the analysis document). */
     public JsonNode stagesJson() {
-        return MAPPER.valueToTree(stages);
+        try {
+            return MAPPER.readTree(MAPPER.writerFor(new TypeReference<List<Stage>>() { }).writeValueAsString(stages));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write stages as JSON", e);
+        }
     }
 
     /**
@@ -116,8 +122,19 @@ public record MasteringChain(List<Stage> stages, double amount) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         if (root instanceof IllegalArgumentException iae) return prefix + iae.getMessage();
+        if (e instanceof InvalidTypeIdException t && t.getTypeId() == null) {
+            return prefix + "stage has no \"type\" (expected eq, compressor, stereo, gain or limiter)";
+        }
         if (e instanceof InvalidTypeIdException t) {
             return prefix + "unknown stage type '" + t.getTypeId() + "' (expected eq, compressor, stereo, gain or limiter)";
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (var field : f.getTargetType().getFields()) {
+                JsonProperty p = field.getAnnotation(JsonProperty.class);
+                if (field.isEnumConstant()) names.add(p != null ? p.value() : field.getName());
+            }
+            return prefix + "'" + f.getValue() + "' is not one of " + String.join(", ", names);
         }
         if (e instanceof UnrecognizedPropertyException u) return prefix + "unknown property '" + u.getPropertyName() + "'";
         if (e.getMessage() != null && e.getMessage().contains("missing type id")) {

@@ -107,4 +107,22 @@ public final class Pipeline {
         GenreAssessment genre = assessGenre(features, request.genre());
         return AnalysisDocument.of(features, genre, findings, null);
     }
+
+    // ---- master (closed loop); the work is in MasterJob ------------------------------------------------------
+
+    /** What {@code master} was asked for; null fields mean "suggest" / "default". */
+    public record MasterRequest(Path input, Path output, String genre, List<Path> references,
+                                Platform platform, org.freshears.mastering.MasteringChain chain, Double amountPercent,
+                                org.freshears.audio.OutputFormat format) {
+        public MasterRequest {
+            references = references == null ? List.of() : List.copyOf(references);
+            format = format == null ? org.freshears.audio.OutputFormat.PCM24 : format;
+        }
+    }
+
+    /** Suggests (or takes) a chain, renders it, re-measures the render and checks it against its targets. */
+    public MasterResult master(MasterRequest request, ProgressListener progress)
+            throws UnreadableAudioException, IOException {
+        return MasterJob.run(this, request, progress);
+    }
 }

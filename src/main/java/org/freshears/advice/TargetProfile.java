@@ -1,0 +1,82 @@
+package org.freshears.advice;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.freshears.analysis.MixFeatures;
+
+/**
+ * What a mix is compared with: per-feature percentiles (keys from {@link ProfileKeys}) of a target genre or of
+ * the user's reference tracks.
+ *
+ * @param label          how messages name the comparison set, e.g. "typical electronic masters"
+ * @param source         where the numbers come from: "model", "references", or "built-in fallback"
+ * @param features       percentiles per feature key
+ * @param integratedLufs the loudness to master to when no platform is given (references only; else null)
+ */
+public record TargetProfile(String label, String source, Map<String, Percentiles> features, Double integratedLufs) {
+    public TargetProfile {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(source, "source");
+        features = Map.copyOf(features);
+    }
+
+    public Percentiles get(String key) {
+        return features.get(key);
+    }
+
+    public boolean isReferences() {
+        return "references".equals(source);
+    }
+
+    /**
+     * A profile from the user's reference tracks. Medians are the references' median; the 10–90 % range is
+     * their spread widened by a tolerance per feature kind, so that one reference still gives a usable range.
+     */
+    public static TargetProfile ofReferences(List<MixFeatures> references) {
+        if (references.isEmpty()) throw new IllegalArgumentException("at least one reference is needed");
+        Map<String, List<Double>> all = new LinkedHashMap<>();
+        for (MixFeatures r : references) {
+            ProfileKeys.values(r).forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        }
+        Map<String, Percentiles> out = new LinkedHashMap<>();
+        all.forEach((k, list) -> {
+            double[] xs = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double tol = tolerance(k);
+            double med = quantile(xs, 0.5);
+            double lo = Math.min(quantile(xs, 0.1), med) - tol;
+            double hi = Math.max(quantile(xs, 0.9), med) + tol;
+            out.put(k, new Percentiles(lo, (lo + med) / 2, med, (med + hi) / 2, hi));
+        });
+        double lufs = references.stream().map(r -> r.loudness() == null ? null : r.loudness().integratedLufs())
+                .filter(Objects::nonNull).mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        String label = references.size() == 1 ? "your reference track" : "your " + references.size() + " reference tracks";
+        return new TargetProfile(label, "references", out, Double.isFinite(lufs) ? lufs : null);
+    }
+
+    /** Half-width of the accepted range around a single reference value. */
+    static double tolerance(String key) {
+        if (key.startsWith("spectrum.")) return 1.5;
+        if (key.startsWith("third")) return 1.5;
+        if (key.equals(ProfileKeys.LOW_END_WIDTH)) return 0.03;
+        if (key.startsWith("stereo.")) return 0.05;
+        if (key.equals(ProfileKeys.LRA)) return 2;
+        return 1.5;
+    }
+
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 1) return sorted[0];
+        double pos = q * (sorted.length - 1);
+        int i = (int) Math.floor(pos);
+        int j = Math.min(sorted.length - 1, i + 1);
+        return sorted[i] + (sorted[j] - sorted[i]) * (pos - i);
+    }
+
+    @Override
+    public String toString() {
+        return "TargetProfile[" + label + ", " + source + ", " + features.size() + " features"
+                + (integratedLufs == null ? "" : ", " + integratedLufs + " LUFS") + "]";
+    }
+}

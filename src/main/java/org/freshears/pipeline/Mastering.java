@@ -1,0 +1,169 @@
+package org.freshears.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.freshears.advice.DeliveryTarget;
+import org.freshears.advice.ProfileKeys;
+import org.freshears.advice.ReferenceMatch;
+import org.freshears.advice.SpectralError;
+import org.freshears.advice.TargetProfile;
+import org.freshears.analysis.Finding;
+import org.freshears.analysis.MixFeatures;
+import org.freshears.analysis.ProgressListener;
+import org.freshears.analysis.ThirdOctaveBand;
+import org.freshears.audio.AudioDecoder;
+import org.freshears.audio.AudioSource;
+import org.freshears.audio.OutputFormat;
+import org.freshears.audio.UnreadableAudioException;
+import org.freshears.mastering.EqStage;
+import org.freshears.mastering.GainStage;
+import org.freshears.mastering.LimiterStage;
+import org.freshears.mastering.MasteringChain;
+import org.freshears.mastering.Renderer;
+import org.freshears.mastering.Stage;
+
+/**
+ * The closed loop of {@code master}: render the chain, re-measure the render with the same analyser, and trim
+ * the gain into the limiter until the integrated loudness is within ±{@value #LOUDNESS_TOLERANCE_LU} LU of the
+ * target (the limiter takes loudness away as it works, so the trim is found by secant steps, at most
+ * {@value #MAX_PASSES} renders). When matching references, the EQ is refined on the same passes (measure →
+ * refine) until the 1/3-octave error stops improving.
+ */
+final class Mastering {
+    static final double LOUDNESS_TOLERANCE_LU = 0.2;
+    static final int MAX_PASSES = 5;
+    static final double SPECTRAL_GOAL_DB = 0.12;
+
+    private Mastering() {}
+
+    /** What the loop produced: the chain finally rendered, the render's features, and each pass. */
+    record Outcome(MasteringChain chain, MixFeatures after, List<MasterResult.Pass> passes) {
+    }
+
+    static Outcome run(Pipeline pipeline, Path in, Path out, OutputFormat format, MasteringChain chain,
+                       DeliveryTarget target, TargetProfile profile, MixFeatures before, boolean refineEq,
+                       ProgressListener progress) throws IOException, UnreadableAudioException {
+        List<MasterResult.Pass> passes = new ArrayList<>();
+        boolean hasLimiter = !chain.stages().isEmpty() && chain.stages().getLast() instanceof LimiterStage;
+        ReferenceMatch.Want want = refineEq ? ReferenceMatch.want(before, profile) : null;
+        double g0 = Double.NaN, l0 = Double.NaN;
+        double bestError = Double.POSITIVE_INFINITY;
+        MasteringChain bestChain = null;
+        MixFeatures after = null;
+        for (int pass = 1; pass <= MAX_PASSES; pass++) {
+            progress.progress("render", (pass - 1) / (double) MAX_PASSES);
+            try (AudioSource src = AudioDecoder.open(in)) {
+                Renderer.render(src, chain, out, format, Renderer.DEFAULT_BLOCK);
+            }
+            progress.progress("verify", (pass - 0.5) / MAX_PASSES);
+            after = pipeline.measure(out, out.toString(), ProgressListener.NONE);
+            Double lufs = after.loudness() == null ? null : after.loudness().integratedLufs();
+            Double tp = after.loudness() == null ? null : after.loudness().truePeakDbtp();
+            Double err = refineEq ? spectralError(after, profile) : null;
+            double gain = gainOf(chain);
+            passes.add(new MasterResult.Pass(gain, lufs, tp, err));
+            boolean loudOk = lufs == null || Math.abs(lufs - target.integratedLufs()) <= LOUDNESS_TOLERANCE_LU;
+            boolean eqDone = !refineEq || err == null || err <= SPECTRAL_GOAL_DB || err >= bestError - 0.01;
+            if (err != null && err < bestError) {
+                bestError = err;
+                bestChain = chain;
+            }
+            if ((loudOk && eqDone) || !hasLimiter || lufs == null || pass == MAX_PASSES) break;
+            // secant step on (gain → loudness); the first step assumes 1 dB per dB
+            double next;
+            if (Double.isNaN(g0) || Math.abs(lufs - l0) < 1e-3 || Math.abs(gain - g0) < 1e-3) {
+                next = gain + (target.integratedLufs() - lufs);
+            } else {
+                double slope = Math.max(0.2, Math.min(1.5, (lufs - l0) / (gain - g0)));
+                next = gain + (target.integratedLufs() - lufs) / slope;
+            }
+            g0 = gain;
+            l0 = lufs;
+            chain = withGain(chain, loudOk ? gain : next);
+            if (refineEq && !eqDone && want != null) {
+                want = ReferenceMatch.refine(want, after, profile);
+                EqStage eq = ReferenceMatch.eq(want, "match the mid and side 1/3-octave curves of " + profile.label()
+                        + " (refined on the render)");
+                chain = withEq(chain, eq);
+            }
+        }
+        return new Outcome(chain, after, passes);
+    }
+
+    static double gainOf(MasteringChain chain) {
+        double g = 0;
+        for (Stage s : chain.stages()) if (s instanceof GainStage gs) g += gs.gainDb();
+        return g;
+    }
+
+    /** The chain with its (last) gain stage set to {@code gainDb}, or one added before the limiter. */
+    static MasteringChain withGain(MasteringChain chain, double gainDb) {
+        List<Stage> st = new ArrayList<>(chain.stages());
+        double others = 0;
+        int at = -1;
+        for (int i = 0; i < st.size(); i++) {
+            if (st.get(i) instanceof GainStage) at = i;
+        }
+        for (int i = 0; i < st.size(); i++) if (i != at && st.get(i) instanceof GainStage g) others += g.gainDb();
+        double g = Math.max(-60, Math.min(60, gainDb - others));
+        if (at < 0) return chain.withGainBeforeLimiter(g, "level to target (closed loop)");
+        GainStage old = (GainStage) st.get(at);
+        st.set(at, new GainStage(Math.round(g * 1000) / 1000.0, old.reason()));
+        return new MasteringChain(st, chain.amount());
+    }
+
+    static MasteringChain withEq(MasteringChain chain, EqStage eq) {
+        if (eq == null) return chain;
+        List<Stage> st = new ArrayList<>(chain.stages());
+        for (int i = 0; i < st.size(); i++) {
+            if (st.get(i) instanceof EqStage old) {
+                st.set(i, new EqStage(eq.bands(), old.reason()));
+                return new MasteringChain(st, chain.amount());
+            }
+        }
+        st.addFirst(eq);
+        return new MasteringChain(st, chain.amount());
+    }
+
+    /** Mean 1/3-octave error (40 Hz–16 kHz, total power matched) between a render and the references' median. */
+    static Double spectralError(MixFeatures f, TargetProfile profile) {
+        if (f.spectrum() == null || f.spectrum().thirdOctaves() == null) return null;
+        List<ThirdOctaveBand> th = f.spectrum().thirdOctaves();
+        double[] c = new double[th.size()], a = new double[th.size()], b = new double[th.size()];
+        for (int i = 0; i < th.size(); i++) {
+            c[i] = th.get(i).centerHz();
+            a[i] = th.get(i).levelDb() == null ? Double.NaN : th.get(i).levelDb();
+            var pr = profile.get(ProfileKeys.third(c[i]));
+            b[i] = pr == null ? Double.NaN : pr.p50();
+        }
+        return SpectralError.meanAbsDb(c, a, b);
+    }
+
+    /** fixed / improved / unchanged / worse, by code and by the distance of the measured value to its range. */
+    static String status(Finding before, List<Finding> after) {
+        Finding now = after.stream().filter(x -> x.code().equals(before.code())).findFirst().orElse(null);
+        if (now == null) return "fixed";
+        double d0 = distance(before);
+        double d1 = distance(now);
+        if (Double.isNaN(d0) || Double.isNaN(d1)) return now.rank() > before.rank() ? "improved" : "unchanged";
+        if (d1 < d0 * 0.9 - 1e-9) return "improved";
+        if (d1 > d0 * 1.1 + 1e-9) return "worse";
+        return "unchanged";
+    }
+
+    static double distance(Finding f) {
+        if (f.measured() == null) return Double.NaN;
+        double m = f.measured();
+        if (f.targetHigh() != null && m > f.targetHigh()) return m - f.targetHigh();
+        if (f.targetLow() != null && m < f.targetLow()) return f.targetLow() - m;
+        return 0;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+}
