@@ -169,8 +169,9 @@ final class Jobs implements AutoCloseable {
 
     private static double masterFraction(String stage, double f) {
         return switch (stage) {
-            case "render" -> 0.6 * f;
-            case "verify" -> 0.6 + 0.4 * f;
+            case "decode" -> 0.0;
+            case "analyse" -> 0.25 * f;
+            case "render", "verify" -> 0.25 + 0.75 * f;
             default -> Double.NaN;
         };
     }

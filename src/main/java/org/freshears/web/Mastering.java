@@ -7,8 +7,8 @@ import org.freshears.analysis.ProgressListener;
 
 /**
  * The one seam between the web app and mastering: what chain to suggest, and how to render a chain, re-analyse
- * the render and return the {@code freshears.master/1} result. {@link InterimMastering} fills it until the
- * advice branch's master pipeline lands; swapping it is one line in {@link WebApp}.
+ * the render and return the {@code freshears.master/1} result. {@link PipelineMastering} fills it with the shared
+ * pipeline's closed loop; swapping it is one line in {@link WebApp}.
  */
 interface Mastering {
 

@@ -69,7 +69,7 @@ public final class WebApp implements AutoCloseable {
     private final Store store;
     private final Uploads uploads;
     private final Pipeline pipeline = new Pipeline();
-    private final Mastering mastering = new InterimMastering(pipeline);
+    private final Mastering mastering = new PipelineMastering(pipeline);
     private final Jobs jobs;
     private final Map<String, String> pageCache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -329,7 +329,7 @@ public final class WebApp implements AutoCloseable {
         Path rendered = uploads.resolve(store.masterOutput(job.id()).orElseThrow());
         Path file = format == OutputFormat.PCM24 ? rendered : convert(rendered, format);
         String suffix = "-master" + (format == OutputFormat.PCM24 ? "" : "-" + Formats.id(format));
-        sendFile(ctx, file, "audio/wav", attachmentName(InterimMastering.baseName(job.displayName()), suffix, "wav"));
+        sendFile(ctx, file, "audio/wav", attachmentName(PipelineMastering.baseName(job.displayName()), suffix, "wav"));
     }
 
     /** The render in another sample format, made once and kept next to it. */
