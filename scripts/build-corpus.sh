@@ -165,7 +165,14 @@ produce() {
       for s in song.ogg guitar.ogg rhythm.ogg; do
         if [[ -f $dir/$s ]]; then inputs+=(-i "$dir/$s"); n=$((n+1)); fi
       done
-      ffmpeg -v error -nostdin -y "${inputs[@]}" -filter_complex "amix=inputs=$n:duration=longest:normalize=0,alimiter=limit=0.98:level=false" \
+      # the plain sum can exceed full scale (the game plays the stems at lower volume): measure the
+      # sum's peak and lower the whole track by a fixed gain just enough to leave 0.3 dB headroom,
+      # which keeps its dynamics and tonal balance intact (no limiter)
+      local peak gain
+      peak=$(ffmpeg -v info -nostdin "${inputs[@]}" -filter_complex "amix=inputs=$n:duration=longest:normalize=0,astats=measure_perchannel=none:measure_overall=Peak_level" \
+               -f null - 2>&1 | awk '/Peak level dB/ { p = $NF } END { print (p == "" ? 0 : p) }')
+      gain=$(awk -v p="$peak" 'BEGIN { g = -0.3 - p; if (g > 0) g = 0; printf "%.2f", g }')
+      ffmpeg -v error -nostdin -y "${inputs[@]}" -filter_complex "amix=inputs=$n:duration=longest:normalize=0,volume=${gain}dB" \
         "${RENDER_CODEC[@]}" "$dest_noext.$RENDER_FORMAT" || return 1
       OUT_EXT=$RENDER_FORMAT ;;
     audio)
