@@ -65,6 +65,7 @@ fi
 STATE=$CORPUS_DIR/.state
 WORK=$CORPUS_DIR/.work
 mkdir -p "$STATE" "$WORK"
+rm -f "$WORK"/render.*.wav   # temporary renders of an interrupted run
 
 # ---------------------------------------------------------------------------------------------
 # helpers
