@@ -83,7 +83,7 @@ public final class ChainAdvisor {
         boolean hp = codes.contains("tonal.sub.excess") || codes.contains("technical.dcOffset");
         if (hp) bands.add(new EqBand(EqBand.Kind.HIGHPASS, 25, 0, 0.707, EqBand.Channel.STEREO));
         if (c != null) {
-            for (EqFit.Band b : EqFit.fit(GENRE_SLOTS, c[0], c[1], Advisor.MAX_EQ_DB, 0.2, 0.3)) {
+            for (EqFit.Band b : EqFit.fit(GENRE_SLOTS, c[0], c[1], Advisor.MAX_EQ_DB, 0.2, 1.0)) {
                 if (Math.abs(b.gainDb()) < MIN_BAND_DB) continue;
                 bands.add(new EqBand(kind(b.kind()), b.freqHz(), round2(b.gainDb()), b.q(), EqBand.Channel.STEREO));
             }
