@@ -31,9 +31,12 @@ public final class Analyzer {
     /** The default delivery ceiling for the findings made here (Spotify, −1 dBTP). */
     public static final double DEFAULT_TRUE_PEAK_CEILING_DBTP = -1.0;
 
-    /** Relative cost per stereo frame of each analyser, measured with AnalyzerBench (ns per frame, 44.1 kHz). */
-    static final Map<String, Double> COST = Map.of("loudness", 6.0, "truePeak", 12.0, "spectrum", 8.0,
-            "signal", 6.0, "goniometer", 3.0, "bandCrest", 14.0, "monoLoudness", 4.0);
+    /**
+     * CPU cost per stereo frame of each analyser at 44.1 kHz (ns/frame, thread CPU time, mean of three AnalyzerBench
+     * rounds on a 4-minute 24-bit WAV on the shared 2-core build machine; only the ratios matter).
+     */
+    static final Map<String, Double> COST = Map.of("loudness", 30.0, "truePeak", 115.0, "spectrum", 160.0,
+            "signal", 25.0, "goniometer", 15.0, "bandCrest", 95.0, "monoLoudness", 12.0);
 
     static final double CHUNK_SECONDS = 3.0;
 
