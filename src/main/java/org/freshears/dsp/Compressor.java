@@ -24,7 +24,7 @@ public final class Compressor {
     private final double kneeStartLevel;   // detector value (mean square or |x|) below which no gain reduction
     private final double[] detector;       // per channel: mean square (rms) or envelope (peak)
     private final double[] smoothedGrDb, gain, gainStep;
-    private long position;
+    private int untilControl;
 
     /**
      * @param thresholdDb level (dBFS, in detector terms) where compression starts (centre of the knee)
@@ -71,7 +71,10 @@ public final class Compressor {
     public void process(float[][] buf, int off, int n) {
         int groups = gain.length;
         for (int i = off, end = off + n; i < end; i++) {
-            if (position++ % CONTROL_PERIOD == 0) updateControl();
+            if (--untilControl < 0) {
+                untilControl = CONTROL_PERIOD - 1;
+                updateControl();
+            }
             for (int g = 0; g < groups; g++) gain[g] += gainStep[g];
             for (int c = 0; c < channels; c++) {
                 float[] x = buf[c];
@@ -115,6 +118,6 @@ public final class Compressor {
         java.util.Arrays.fill(smoothedGrDb, 0);
         java.util.Arrays.fill(gain, Math.exp(makeup / DB_PER_NEPER));
         java.util.Arrays.fill(gainStep, 0);
-        position = 0;
+        untilControl = 0;
     }
 }

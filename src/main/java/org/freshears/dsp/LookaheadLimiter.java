@@ -109,16 +109,18 @@ public final class LookaheadLimiter {
         long t = position++;
         int cap = dqIndex.length;
         while (dqSize > 0) {                        // drop larger-or-equal values from the back
-            int back = (dqHead + dqSize - 1) % cap;
+            int back = dqHead + dqSize - 1;
+            if (back >= cap) back -= cap;
             if (dqValue[back] >= r) dqSize--;
             else break;
         }
-        int slot = (dqHead + dqSize) % cap;
+        int slot = dqHead + dqSize;
+        if (slot >= cap) slot -= cap;
         dqIndex[slot] = t;
         dqValue[slot] = r;
         dqSize++;
         if (dqIndex[dqHead] <= t - window) {        // front left the window
-            dqHead = (dqHead + 1) % cap;
+            if (++dqHead == cap) dqHead = 0;
             dqSize--;
         }
         return dqValue[dqHead];

@@ -53,14 +53,23 @@ public final class RenderBench {
             public void write(float[][] src, int offset, int frames) { }
             public void close() { }
         };
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int run = 0; run < runs; run++) {
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = cpu.getCurrentThreadCpuTime();
             RenderResult res = Renderer.render(new ArrayAudioSource(fs, x[0], x[1]), chain, out, OutputFormat.PCM24, 4096);
-            long t1 = System.nanoTime();
+            long t1 = System.nanoTime(), c1 = cpu.getCurrentThreadCpuTime();
             Renderer.render(new ArrayAudioSource(fs, x[0], x[1]), chain, nul, 4096);
-            long t2 = System.nanoTime();
-            System.out.printf("run %d: to 24-bit WAV %.3f s, DSP only %.3f s (limiter max GR %.1f dB, %d frames)%n",
-                    run + 1, (t1 - t0) / 1e9, (t2 - t1) / 1e9, res.limiterMaxReductionDb(), res.frames());
+            long t2 = System.nanoTime(), c2 = cpu.getCurrentThreadCpuTime();
+            System.out.printf("run %d: to 24-bit WAV %.3f s wall / %.3f s CPU, DSP only %.3f s wall / %.3f s CPU (limiter max GR %.1f dB, %d frames)%n",
+                    run + 1, (t1 - t0) / 1e9, (c1 - c0) / 1e9, (t2 - t1) / 1e9, (c2 - c1) / 1e9, res.limiterMaxReductionDb(), res.frames());
+        }
+        if (args.length > 1) {                                   // per stage, DSP only, CPU time
+            for (var stage : chain.stages()) {
+                MasteringChain one = new MasteringChain(java.util.List.of(stage));
+                long c0 = cpu.getCurrentThreadCpuTime();
+                Renderer.render(new ArrayAudioSource(fs, x[0], x[1]), one, nul, 4096);
+                System.out.printf("  %-10s %.3f s CPU%n", stage.typeName(), (cpu.getCurrentThreadCpuTime() - c0) / 1e9);
+            }
         }
         Files.deleteIfExists(out);
     }
