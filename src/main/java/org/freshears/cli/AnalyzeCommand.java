@@ -63,8 +63,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     double minutes = doc.file().durationSeconds() / 60.0;
                     err.printf(java.util.Locale.ROOT, "freshears: timing: %s: %.1f s of audio in %.0f ms in-process (%.0f ms per minute of audio)%n",
                             shown, doc.file().durationSeconds(), ms, minutes > 0 ? ms / minutes : 0.0);
-                    err.printf(java.util.Locale.ROOT, "freshears: timing: reference model loaded in %.0f ms%n",
-                            pipeline.modelLoadMillis());
+                    err.printf(java.util.Locale.ROOT, "freshears: timing: reference model loaded in %.0f ms, genre assessed in %.1f ms%n",
+                            pipeline.modelLoadMillis(), pipeline.assessMillis());
                 }
                 if (json) {
                     out.println(Json.write(doc));

@@ -39,6 +39,7 @@ public final class Pipeline {
     private ReferenceModel model;
     private boolean modelLoaded;
     private double modelLoadMillis;
+    private volatile double assessMillis;
 
     /** A pipeline using the default reference model ({@link #defaultModelDir()}) when there is one. */
     public Pipeline() {
@@ -90,7 +91,12 @@ public final class Pipeline {
     /** The genre block: the model's assessment, or just the user's genre without a model, or null. */
     public GenreAssessment assessGenre(MixFeatures features, String userGenre) throws IOException {
         Optional<ReferenceModel> m = model();
-        if (m.isPresent()) return m.get().assess(FeatureVector.of(features), userGenre);
+        if (m.isPresent()) {
+            long t0 = System.nanoTime();
+            GenreAssessment a = m.get().assess(FeatureVector.of(features), userGenre);
+            assessMillis = (System.nanoTime() - t0) / 1e6;
+            return a;
+        }
         return userGenre == null || userGenre.isBlank() ? null : new GenreAssessment(userGenre, List.of());
     }
 
