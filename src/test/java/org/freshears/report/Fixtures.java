@@ -12,7 +12,6 @@ import org.freshears.analysis.DynamicsStats;
 import org.freshears.analysis.FileInfo;
 import org.freshears.analysis.Finding;
 import org.freshears.analysis.Goniometer;
-import org.freshears.analysis.LoudnessStats;
 import org.freshears.analysis.SpectralBalance;
 import org.freshears.analysis.SpectrumBand;
 import org.freshears.analysis.SpectrumCurve;
@@ -77,7 +76,7 @@ public final class Fixtures {
                 new Finding("dynamics.overCompressed", "low", "The loudest chorus holds a PSR of 6.1 dB: transients are flattened there.", 6.1, 7.0, null, "dB", 150.0, 210.0));
         AnalysisDocument doc = new AnalysisDocument(AnalysisDocument.SCHEMA,
                 new FileInfo("my-song_v2.wav", 44100, 2, 240.0, "wav", "pcm24", 240 * 44100L, 0),
-                new LoudnessStats(-8.9, -6.1, -7.4, 6.3, -0.2, 0.4),
+                null,
                 new DynamicsStats(9.8, 9.3, 8.2, 6.1, 10.4, 6.3, crest, 7.9, 12.1,
                         new Stretch(150, 210, -8.4), new Stretch(0, 20, -21.0)),
                 new SpectralBalance(bands, thirds, -2.6, 19500.0, new SpectrumCurve(List.of(), List.of())),
@@ -85,6 +84,8 @@ public final class Fixtures {
                 null, new Timeline(1.0, st), List.of(), new GenreAssessment("house", preds), findings, null,
                 List.of());
         ObjectNode tree = Json.mapper().valueToTree(doc);
+        tree.putObject("loudness").put("integratedLufs", -8.9).put("momentaryMaxLufs", -6.1).put("shortTermMaxLufs", -7.4)
+                .put("loudnessRangeLu", 6.3).put("samplePeakDbfs", -0.2).put("truePeakDbtp", 0.4);
         ArrayNode profile = ((ObjectNode) tree.get("genre")).putObject("profile").putArray("thirdOctaves");
         for (ThirdOctaveBand t : thirds) {
             double oct = Math.log(t.centerHz() / 1000) / Math.log(2);
