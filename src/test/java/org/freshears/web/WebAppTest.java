@@ -87,7 +87,6 @@ class WebAppTest {
             assertTrue(a24.headers().firstValue("Content-Disposition").orElse("").contains("-master.wav"));
             HttpResponse<byte[]> a16 = c.getBytes("/api/masters/" + mid + "/audio?format=pcm16");
             assertWav(a16.body(), 16, frames);
-            assertEquals(wav.length, a16.body().length, "same length as the 16-bit input");
             assertWav(c.getBytes("/api/masters/" + mid + "/audio?format=float32").body(), 32, frames);
             assertEquals(400, c.get("/api/masters/" + mid + "/audio?format=mp3").statusCode());
 
@@ -97,13 +96,26 @@ class WebAppTest {
         }
     }
 
+    /** A RIFF/WAVE file with {@code bits} per sample, two channels and exactly {@code frames} frames. */
     static void assertWav(byte[] b, int bits, int frames) {
         assertEquals("RIFF", new String(b, 0, 4, StandardCharsets.US_ASCII));
         assertEquals("WAVE", new String(b, 8, 4, StandardCharsets.US_ASCII));
         ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(bits, h.getShort(34));
-        assertEquals(frames * 2L * bits / 8, h.getInt(40) & 0xffffffffL, "data size: same number of frames");
-        assertEquals(44 + frames * 2L * bits / 8, b.length);
+        int at = 12;
+        Integer fmtBits = null;
+        while (at + 8 <= b.length) {
+            String id = new String(b, at, 4, StandardCharsets.US_ASCII);
+            long size = h.getInt(at + 4) & 0xffffffffL;
+            if (id.equals("fmt ")) fmtBits = (int) h.getShort(at + 8 + 14);
+            if (id.equals("data")) {
+                assertEquals(bits, fmtBits, "bits per sample");
+                assertEquals(frames * 2L * bits / 8, size, "data size: same number of frames");
+                assertEquals(at + 8 + size, b.length, "file ends with the data");
+                return;
+            }
+            at += 8 + (int) size + (int) (size & 1);
+        }
+        throw new AssertionError("no data chunk");
     }
 
     @Test
