@@ -83,7 +83,7 @@ public final class ChainAdvisor {
         boolean hp = codes.contains("tonal.sub.excess") || codes.contains("technical.dcOffset");
         if (hp) bands.add(new EqBand(EqBand.Kind.HIGHPASS, 25, 0, 0.707, EqBand.Channel.STEREO));
         if (c != null) {
-            for (EqFit.Band b : EqFit.fit(GENRE_SLOTS, c[0], c[1], Advisor.MAX_EQ_DB, 0.2, 1.0)) {
+            for (EqFit.Band b : smoothFit(c[0], c[1])) {
                 if (Math.abs(b.gainDb()) < MIN_BAND_DB) continue;
                 bands.add(new EqBand(kind(b.kind()), b.freqHz(), round2(b.gainDb()), b.q(), EqBand.Channel.STEREO));
             }
@@ -93,6 +93,32 @@ public final class ChainAdvisor {
         String reason = (tonal.isEmpty() ? "" : String.join(", ", tonal) + ": ")
                 + "smoothed 1/3-octave deviation from " + p.label() + ", at most ±" + Advisor.num1(Advisor.MAX_EQ_DB) + " dB";
         return new EqStage(bands, reason);
+    }
+
+    /** Largest change of the EQ's response between neighbouring thirds that the chain may carry, in dB. */
+    static final double MAX_STEP_DB = 2.9;
+
+    /**
+     * The least-rough fit that still follows the wanted curve: starts with a light roughness penalty (so a
+     * broad problem gets its full cut) and doubles it until no two neighbouring thirds (from 30 Hz up) differ by
+     * more than {@link #MAX_STEP_DB} in the EQ's response.
+     */
+    static List<EqFit.Band> smoothFit(double[] centres, double[] want) {
+        List<EqFit.Band> fit = List.of();
+        for (double roughness = 0.25; roughness <= 64; roughness *= 2) {
+            fit = EqFit.fit(GENRE_SLOTS, centres, want, Advisor.MAX_EQ_DB, 0.2, roughness);
+            if (maxStep(fit, centres) <= MAX_STEP_DB) return fit;
+        }
+        return fit;
+    }
+
+    static double maxStep(List<EqFit.Band> bands, double[] centres) {
+        double[] r = EqFit.response(bands, centres);
+        double worst = 0;
+        for (int i = 1; i < r.length; i++) {
+            if (centres[i] >= 30) worst = Math.max(worst, Math.abs(r[i] - r[i - 1]));
+        }
+        return worst;
     }
 
     /**

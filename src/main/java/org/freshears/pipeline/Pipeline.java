@@ -74,6 +74,11 @@ public final class Pipeline {
         return Optional.ofNullable(model);
     }
 
+    /** How long the last genre assessment (features → probabilities, neighbours, positions) took, in ms. */
+    public double assessMillis() {
+        return assessMillis;
+    }
+
     /** How long loading the model took, in ms (0 before it is loaded or without a model). */
     public synchronized double modelLoadMillis() {
         return modelLoadMillis;
