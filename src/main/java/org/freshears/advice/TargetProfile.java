@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.freshears.analysis.MixFeatures;
+import org.freshears.model.FeatureStats;
+import org.freshears.model.GenreProfile;
 
 /**
  * What a mix is compared with: per-feature percentiles (keys from {@link ProfileKeys}) of a target genre or of
@@ -54,6 +56,47 @@ public record TargetProfile(String label, String source, Map<String, Percentiles
                 .filter(Objects::nonNull).mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         String label = references.size() == 1 ? "your reference track" : "your " + references.size() + " reference tracks";
         return new TargetProfile(label, "references", out, Double.isFinite(lufs) ? lufs : null);
+    }
+
+    /**
+     * The profile of a genre of the trained reference model: its percentiles renamed to {@link ProfileKeys}.
+     * Features that no track of the genre had (e.g. the top bands of a band-limited set) are left out. A thin
+     * genre (fewer tracks than the model's threshold) says so in its label.
+     */
+    public static TargetProfile ofGenre(GenreProfile genre) {
+        Map<String, Percentiles> out = new LinkedHashMap<>();
+        for (FeatureStats s : genre.features()) {
+            String key = profileKey(s.feature());
+            if (key == null || s.n() == 0 || !Double.isFinite(s.p10()) || !Double.isFinite(s.p90())) continue;
+            out.put(key, new Percentiles(s.p10(), s.p25(), s.p50(), s.p75(), s.p90()));
+        }
+        String label = "typical " + genre.genre() + " masters"
+                + (genre.thin() ? " (a thin profile of only " + genre.tracks() + " tracks)" : "");
+        return new TargetProfile(label, "model", out, null);
+    }
+
+    /** The {@link ProfileKeys} name of one of the model's feature names, or null when the advice has no use for it. */
+    static String profileKey(String feature) {
+        int dot = feature.indexOf('.');
+        if (dot > 0) {
+            String head = feature.substring(0, dot);
+            String tail = feature.substring(dot + 1);
+            return switch (head) {
+                case "band" -> ProfileKeys.band(tail);
+                case "third" -> ProfileKeys.third(Double.parseDouble(tail));
+                case "width" -> ProfileKeys.bandWidth(tail);
+                default -> null;
+            };
+        }
+        return switch (feature) {
+            case "plrDb" -> ProfileKeys.PLR;
+            case "psrMedianDb" -> ProfileKeys.PSR;
+            case "loudnessRangeLu" -> ProfileKeys.LRA;
+            case "crestFactorDb" -> ProfileKeys.CREST;
+            case "width" -> ProfileKeys.WIDTH;
+            case "lowEndWidth" -> ProfileKeys.LOW_END_WIDTH;
+            default -> null;
+        };
     }
 
     /** Half-width of the accepted range around a single reference value. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.freshears.advice.Advisor;
-import org.freshears.advice.BuiltInFallbackProfile;
 import org.freshears.advice.ChainAdvisor;
 import org.freshears.advice.DeliveryTarget;
 import org.freshears.advice.Platform;
@@ -25,15 +24,8 @@ final class MasterJob {
             throws UnreadableAudioException, IOException {
         long t0 = System.nanoTime();
         MixFeatures before = pipeline.measure(r.input(), r.input().toString(), progress);
-        TargetProfile profile;
-        if (!r.references().isEmpty()) {
-            List<MixFeatures> refs = new ArrayList<>();
-            for (Path ref : r.references()) refs.add(pipeline.measure(ref, ref.toString(), ProgressListener.NONE));
-            profile = TargetProfile.ofReferences(refs);
-        } else {
-            // the trained genre model is not wired in yet: the built-in fallback stands in for every genre
-            profile = BuiltInFallbackProfile.get();
-        }
+        GenreAssessment genre = r.references().isEmpty() ? pipeline.assessGenre(before, r.genre()) : null;
+        TargetProfile profile = pipeline.targetProfile(genre, pipeline.measureReferences(r.references(), ProgressListener.NONE));
         DeliveryTarget target;
         if (r.platform() != null) {
             target = DeliveryTarget.of(r.platform());
@@ -74,9 +66,8 @@ final class MasterJob {
             checks.add(new MasterResult.Check("finding " + f.code(), status.equals("fixed") || status.equals("improved"),
                     status, "fixed or improved"));
         }
-        GenreAssessment genre = r.genre() == null ? null : new GenreAssessment(r.genre(), List.of());
         Object stages = o.chain().stagesJson();
-        AnalysisDocument beforeDoc = AnalysisDocument.of(before, genre, findings, stages);
+        AnalysisDocument beforeDoc = AnalysisDocument.of(before, genre, findings, new MasterResult.Chain(stages, o.chain().amount()));
         AnalysisDocument afterDoc = AnalysisDocument.of(o.after(), genre, afterFindings, null);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new MasterResult(MasterResult.SCHEMA,

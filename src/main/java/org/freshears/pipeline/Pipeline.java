@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.freshears.advice.Advisor;
+import org.freshears.advice.BuiltInFallbackProfile;
+import org.freshears.advice.ChainAdvisor;
+import org.freshears.advice.DeliveryTarget;
 import org.freshears.advice.Platform;
+import org.freshears.advice.TargetProfile;
+import org.freshears.mastering.MasteringChain;
 import org.freshears.analysis.Analyzer;
 import org.freshears.analysis.Finding;
 import org.freshears.analysis.MixFeatures;
@@ -114,13 +119,48 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Analyses one file: measure, assess the genre, compare with the target (the user's references, else the
+     * target genre's profile, else the built-in fallback) and the delivery platform, and suggest a chain.
+     */
     public AnalysisDocument analyze(Path file, String displayPath, AnalyzeRequest request, ProgressListener progress)
             throws UnreadableAudioException, IOException {
         MixFeatures features = measure(file, displayPath, progress);
-        List<Finding> findings = new ArrayList<>(features.findings());
-        findings.sort(Comparator.comparingInt(Finding::rank));
+        progress.progress("compare", 0);
         GenreAssessment genre = assessGenre(features, request.genre());
-        return AnalysisDocument.of(features, genre, findings, null);
+        List<MixFeatures> refs = measureReferences(request.references(), progress);
+        TargetProfile profile = targetProfile(genre, refs);
+        DeliveryTarget target = DeliveryTarget.of(request.platform());
+        List<Finding> findings = Advisor.advise(features, profile, target);
+        MasteringChain chain = ChainAdvisor.suggest(features, profile, target, findings, 100);
+        findings = ChainAdvisor.link(findings, chain);
+        progress.progress("compare", 1);
+        return AnalysisDocument.of(features, genre, findings, new MasterResult.Chain(chain.stagesJson(), chain.amount()));
+    }
+
+    /** Measures the user's reference tracks (progress reported under "compare"). */
+    public List<MixFeatures> measureReferences(List<Path> references, ProgressListener progress)
+            throws UnreadableAudioException, IOException {
+        List<MixFeatures> refs = new ArrayList<>();
+        for (int i = 0; i < references.size(); i++) {
+            Path ref = references.get(i);
+            refs.add(measure(ref, ref.getFileName().toString(), ProgressListener.NONE));
+            progress.progress("compare", (i + 1.0) / (references.size() + 1));
+        }
+        return refs;
+    }
+
+    /**
+     * What a mix is compared with: the user's references when there are any, else the target genre's profile in
+     * the reference model, else the labelled built-in fallback (no model, or no genre to target).
+     */
+    public TargetProfile targetProfile(GenreAssessment genre, List<MixFeatures> references) throws IOException {
+        if (!references.isEmpty()) return TargetProfile.ofReferences(references);
+        Optional<ReferenceModel> m = model();
+        if (m.isPresent() && genre != null && genre.target() != null && m.get().genres().contains(genre.target())) {
+            return TargetProfile.ofGenre(m.get().profile(genre.target()));
+        }
+        return BuiltInFallbackProfile.get();
     }
 
     // ---- master (closed loop); the work is in MasterJob ------------------------------------------------------
