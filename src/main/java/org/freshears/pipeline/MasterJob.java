@@ -34,6 +34,10 @@ final class MasterJob {
         } else {
             target = DeliveryTarget.of(Platform.DEFAULT);
         }
+        if (r.integratedLufs() != null) {
+            target = new DeliveryTarget(target.name() + " at " + Mastering.fmt(r.integratedLufs()) + " LUFS",
+                    r.integratedLufs(), target.truePeakCeilingDbtp(), target.normalises());
+        }
         List<Finding> findings = Advisor.advise(before, profile, target);
         double amount = r.amountPercent() == null ? 100 : r.amountPercent();
         MasteringChain chain = r.chain() != null

@@ -168,10 +168,20 @@ public final class Pipeline {
     /** What {@code master} was asked for; null fields mean "suggest" / "default". */
     public record MasterRequest(Path input, Path output, String genre, List<Path> references,
                                 Platform platform, org.freshears.mastering.MasteringChain chain, Double amountPercent,
-                                org.freshears.audio.OutputFormat format) {
+                                org.freshears.audio.OutputFormat format, Double integratedLufs) {
         public MasterRequest {
             references = references == null ? List.of() : List.copyOf(references);
             format = format == null ? org.freshears.audio.OutputFormat.PCM24 : format;
+            if (integratedLufs != null && !(integratedLufs >= -40 && integratedLufs <= 0)) {
+                throw new IllegalArgumentException("the loudness target must be between -40 and 0 LUFS");
+            }
+        }
+
+        /** With the platform's (or the references') loudness target. */
+        public MasterRequest(Path input, Path output, String genre, List<Path> references, Platform platform,
+                             org.freshears.mastering.MasteringChain chain, Double amountPercent,
+                             org.freshears.audio.OutputFormat format) {
+            this(input, output, genre, references, platform, chain, amountPercent, format, null);
         }
     }
 

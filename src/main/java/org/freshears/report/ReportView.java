@@ -128,12 +128,30 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
         List<String> problems = new ArrayList<>();
         for (JsonNode f : Nodes.list(doc, "findings")) {
             if (problems.size() == 3) break;
-            String m = Nodes.text(f, "message");
+            String m = what(Nodes.text(f, "message"));
             if (m != null && !m.isBlank()) problems.add(m);
         }
         return new Headline(genre, genreDetail, loud, loudDetail, loudStatus,
                 tp == null ? Fmt.NONE : Fmt.signed(tp, 1) + "\u202fdBTP", tpDetail,
                 tpStatus, problems);
+    }
+
+    /**
+     * The "what (and where)" sentence of a finding's message: the advisor writes "What. This matters because
+     * why. Try fix." and the report shows why and fix on their own lines.
+     */
+    static String what(String message) {
+        if (message == null) return null;
+        int cut = message.indexOf(" This matters because ");
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+
+    /** The finding's "what to try", pointing at the chain stage that answers it when there is one. */
+    private static String fixWithStage(JsonNode f) {
+        String fix = firstText(f, "fix", "suggestion", "tryThis", "action", "remedy");
+        Double stage = Nodes.num(f, "chainStage");
+        if (fix == null || stage == null) return fix;
+        return fix + " (stage " + stage.intValue() + " of the suggested chain)";
     }
 
     private static List<Figure> figures(JsonNode doc) {
@@ -271,9 +289,8 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
             Double s = Nodes.num(f, "startSeconds"), e = Nodes.num(f, "endSeconds");
             String where = s == null ? "whole track" : e == null ? "at " + Fmt.clock(s) : Fmt.clock(s) + "–" + Fmt.clock(e);
             out.add(new FindingView(orDefault(Nodes.text(f, "severity"), "low"), Nodes.text(f, "code"),
-                    Nodes.text(f, "message"), where, m == null ? null : Fmt.num(m, 1) + " " + unit, target,
-                    firstText(f, "why", "reason", "explanation"),
-                    firstText(f, "fix", "suggestion", "tryThis", "action", "remedy")));
+                    what(Nodes.text(f, "message")), where, m == null ? null : Fmt.num(m, 1) + " " + unit, target,
+                    firstText(f, "why", "reason", "explanation"), fixWithStage(f)));
         }
         return out;
     }

@@ -146,7 +146,8 @@ final class Jobs implements AutoCloseable {
                 .orElseThrow(() -> new ApiException(404, "the analysis to master is gone")));
         Double amount = Nodes.num(req, "amount");
         Mastering.Request request = new Mastering.Request(Nodes.at(req, "chain"), Platform.of(Nodes.text(req, "platform")),
-                Nodes.num(req, "integratedLufs"), amount == null ? 1.0 : amount);
+                Nodes.num(req, "integratedLufs"), amount,
+                job.referencePaths().stream().map(uploads::resolve).toList());
         String rel = "renders/" + job.id() + ".wav";
         JsonNode result = mastering.master(uploads.resolve(job.inputPath()), job.displayName(), analysis, request,
                 uploads.resolve(rel), listener(job.id(), Jobs::masterFraction));

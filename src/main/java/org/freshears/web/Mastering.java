@@ -2,6 +2,7 @@ package org.freshears.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.freshears.advice.Platform;
 import org.freshears.analysis.ProgressListener;
 
@@ -13,10 +14,11 @@ import org.freshears.analysis.ProgressListener;
 interface Mastering {
 
     /** What the user asked for: an edited chain (or null for the suggestion), platform, target, amount 0…1. */
-    record Request(JsonNode chain, Platform platform, Double integratedLufs, double amount) {
+    record Request(JsonNode chain, Platform platform, Double integratedLufs, Double amount, List<Path> references) {
         public Request {
             platform = platform == null ? Platform.DEFAULT : platform;
-            if (!(amount >= 0 && amount <= 2)) throw new ApiException(400, "amount must be between 0 and 2");
+            if (amount != null && !(amount >= 0 && amount <= 1)) throw new ApiException(400, "amount must be between 0 and 1");
+            references = references == null ? List.of() : List.copyOf(references);
         }
     }
 

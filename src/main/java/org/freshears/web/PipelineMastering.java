@@ -51,8 +51,9 @@ final class PipelineMastering implements Mastering {
                            ProgressListener progress) throws Exception {
         MasteringChain chain = request.chain() == null ? null : MasteringChain.fromJson(request.chain().toString());
         String genre = Nodes.text(analysis, "genre", "target");
-        MasterResult result = pipeline.master(new Pipeline.MasterRequest(input, output, genre, List.of(),
-                request.platform(), chain, request.amount() * 100, OutputFormat.PCM24), progress);
+        MasterResult result = pipeline.master(new Pipeline.MasterRequest(input, output, genre, request.references(),
+                request.platform(), chain, request.amount() == null ? null : request.amount() * 100, OutputFormat.PCM24,
+                request.integratedLufs()), progress);
         ObjectNode tree = Json.mapper().valueToTree(result);
         String base = baseName(displayName);
         setPath(tree.get("before"), displayName);

@@ -279,6 +279,13 @@ public final class WebApp implements AutoCloseable {
         if (chain != null && !(chain.isObject() && Nodes.at(chain, "stages") != null && chain.get("stages").isArray())) {
             throw new ApiException(400, "chain must be an object with a stages array");
         }
+        if (chain != null) {
+            try {
+                org.freshears.mastering.MasteringChain.fromJson(chain.toString());
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "invalid chain: " + e.getMessage());
+            }
+        }
         String platformId = Nodes.text(req, "platform");
         if (platformId == null) platformId = Nodes.text(read(analysis.requestJson()), "platform");
         Platform platform = Platform.of(platformId);
@@ -287,17 +294,19 @@ public final class WebApp implements AutoCloseable {
             throw new ApiException(400, "integratedLufs must be a number between -40 and 0");
         }
         Double amount = Nodes.num(req, "amount");
-        if (amount != null && (amount < 0 || amount > 2)) throw new ApiException(400, "amount must be between 0 and 2");
+        if (Nodes.at(req, "amount") != null && (amount == null || amount < 0 || amount > 1)) {
+            throw new ApiException(400, "amount must be a number between 0 and 1");
+        }
         ObjectNode stored = Json.mapper().createObjectNode();
         stored.set("chain", chain);
         stored.put("platform", platform.id());
         stored.put("integratedLufs", lufs);
-        stored.put("amount", amount == null ? 1.0 : amount);
+        stored.put("amount", amount);
         if (!jobs.admit()) throw busy();
         boolean queued = false;
         try {
             String id = Ids.next();
-            store.insertJob(new Job(id, Job.MASTER, Job.QUEUED, 0, "queued", null, 0, analysis.inputPath(), List.of(),
+            store.insertJob(new Job(id, Job.MASTER, Job.QUEUED, 0, "queued", null, 0, analysis.inputPath(), analysis.referencePaths(),
                     Json.write(stored), analysis.displayName(), analysis.id()));
             queued = true;
             jobs.submit(id);
