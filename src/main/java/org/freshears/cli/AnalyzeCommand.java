@@ -27,6 +27,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--platform", description = "delivery platform (default: spotify); see `freshears platforms`")
     String platform;
 
+    @Option(names = "--reference", paramLabel = "REF",
+            description = "a reference track to compare with instead of the genre profile (repeatable)")
+    List<Path> references;
+
     @Option(names = "--model", paramLabel = "MODEL_DIR", description = "reference model folder (default: models/default)")
     Path model;
 
@@ -47,9 +51,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Pipeline.AnalyzeRequest request = new Pipeline.AnalyzeRequest(genre, Platform.of(platform), List.of());
+        Pipeline.AnalyzeRequest request = new Pipeline.AnalyzeRequest(genre, Platform.of(platform), references);
         Pipeline pipeline = new Pipeline(model);
-        pipeline.checkGenre(genre);
+        if (genre != null || model != null) pipeline.checkGenre(genre); // a clear error before any work
+        else pipeline.preloadModel();
         int status = Main.OK;
         int index = 0;
         for (Path file : files) {

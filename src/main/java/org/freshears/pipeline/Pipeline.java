@@ -79,6 +79,20 @@ public final class Pipeline {
         return Optional.ofNullable(model);
     }
 
+    /**
+     * Starts loading the model on a background thread, so that it overlaps decoding and measuring; a failure is
+     * left for the next {@link #model()} call to report.
+     */
+    public void preloadModel() {
+        Thread.ofPlatform().daemon().name("model-preload").start(() -> {
+            try {
+                model();
+            } catch (IOException | RuntimeException e) {
+                // model() throws it again where the caller can report it
+            }
+        });
+    }
+
     /** How long the last genre assessment (features → probabilities, neighbours, positions) took, in ms. */
     public double assessMillis() {
         return assessMillis;
