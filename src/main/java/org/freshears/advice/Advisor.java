@@ -164,8 +164,12 @@ public final class Advisor {
         if (f.file() == null || f.file().channels() < 2 || f.stereo() == null) return;
         Double w = f.stereo().width();
         Percentiles pw = p.get(ProfileKeys.WIDTH);
-        if (w != null && pw != null && pw.outside(w) != 0 && !f.stereo().polarityInverted()) {
+        // a stereo file that is in effect mono is reported whatever the genre's spread (some reference sets hold
+        // mono records): at least a medium finding, with the profile's range as the target
+        boolean effectivelyMono = w != null && w < EFFECTIVELY_MONO_WIDTH;
+        if (w != null && pw != null && (pw.outside(w) != 0 || effectivelyMono) && !f.stereo().polarityInverted()) {
             double d = pw.outside(w);
+            if (effectivelyMono) d = Math.min(d, -Severity.MEDIUM_FROM);
             boolean wide = d > 0;
             Stretch where = Where.worst(f.sections(), Section::width, wide ? 1 : -1, w, 0.03, 0.05);
             Map<String, String> x = base(p, w, pw);
@@ -187,6 +191,9 @@ public final class Advisor {
                     Math.max(pl.p90(), LOW_END_MONO_LIMIT), "", null, x));
         }
     }
+
+    /** Below this overall width a stereo file is in effect mono (a 0.5 % side share is inaudible). */
+    static final double EFFECTIVELY_MONO_WIDTH = 0.005;
 
     /** Below this width the low end counts as mono whatever the profile says. */
     static final double LOW_END_MONO_LIMIT = 0.05;

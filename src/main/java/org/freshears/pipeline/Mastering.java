@@ -10,7 +10,9 @@ import org.freshears.advice.ProfileKeys;
 import org.freshears.advice.ReferenceMatch;
 import org.freshears.advice.SpectralError;
 import org.freshears.advice.TargetProfile;
+import org.freshears.analysis.Analyzer;
 import org.freshears.analysis.Finding;
+import org.freshears.analysis.LoudnessStats;
 import org.freshears.analysis.MixFeatures;
 import org.freshears.analysis.ProgressListener;
 import org.freshears.analysis.ThirdOctaveBand;
@@ -59,9 +61,20 @@ final class Mastering {
                 Renderer.render(src, chain, out, format, Renderer.DEFAULT_BLOCK);
             }
             progress.progress("verify", (pass - 0.5) / MAX_PASSES);
-            after = pipeline.measure(out, out.toString(), ProgressListener.NONE);
-            Double lufs = after.loudness() == null ? null : after.loudness().integratedLufs();
-            Double tp = after.loudness() == null ? null : after.loudness().truePeakDbtp();
+            // the loop steers on loudness alone unless the EQ is being refined: the full measurement (three
+            // times the work) is made once, of the render that is kept
+            LoudnessStats loud;
+            if (refineEq) {
+                after = pipeline.measure(out, out.toString(), ProgressListener.NONE);
+                loud = after.loudness();
+            } else {
+                after = null;
+                try (AudioSource src = AudioDecoder.open(out)) {
+                    loud = Analyzer.measureLoudness(src, Analyzer.Options.DEFAULT);
+                }
+            }
+            Double lufs = loud == null ? null : loud.integratedLufs();
+            Double tp = loud == null ? null : loud.truePeakDbtp();
             Double err = refineEq ? spectralError(after, profile) : null;
             double gain = gainOf(chain);
             passes.add(new MasterResult.Pass(gain, lufs, tp, err));
@@ -92,6 +105,7 @@ final class Mastering {
                 chain = withEq(chain, eq);
             }
         }
+        if (after == null) after = pipeline.measure(out, out.toString(), ProgressListener.NONE);
         return new Outcome(chain, after, passes);
     }
 

@@ -180,4 +180,21 @@ class AdvisorTest {
     private static void assertNull(Object o) {
         org.junit.jupiter.api.Assertions.assertNull(o);
     }
+
+    @Test
+    void aStereoFileThatIsInEffectMonoIsTooNarrowEvenForAGenreOfMonoRecords() {
+        TargetProfile fb = BuiltInFallbackProfile.get();
+        java.util.Map<String, Percentiles> m = new java.util.HashMap<>(fb.features());
+        m.put(ProfileKeys.WIDTH, new Percentiles(0, 0, 0.05, 0.1, 0.2));
+        TargetProfile monoGenre = new TargetProfile("typical chiptune masters", "model", m, null);
+        CleanFeatures c = CleanFeatures.fallback();
+        c.width = 0.0;
+        var narrow = Advisor.advise(c.build(), monoGenre, Platform.SPOTIFY).stream()
+                .filter(f -> f.code().equals("stereo.tooNarrow")).findFirst();
+        assertTrue(narrow.isPresent(), "a dual-mono stereo file must be reported");
+        assertEquals("medium", narrow.get().severity());
+        c.width = 0.04;
+        assertTrue(Advisor.advise(c.build(), monoGenre, Platform.SPOTIFY).stream()
+                .noneMatch(f -> f.code().equals("stereo.tooNarrow")), "a narrow but real image inside the genre's range is fine");
+    }
 }
