@@ -54,7 +54,7 @@ public final class TruePeakMeter {
                     sp = Math.max(sp, Math.abs(v));
                 }
                 nonFinite += bad;
-                ip = Math.max(ip, os.process(s, 0, n));
+                ip = Math.max(ip, os.process(s, 0, n, ip));
             }
             samplePeak[c] = sp;
             interpolatedPeak[c] = ip;

@@ -32,11 +32,23 @@ public final class TruePeakOversampler {
     private final float[] acc = new float[CHUNK];
     private final float[] tailX = new float[2 * HISTORY];
     private long overs;
+    /**
+     * The largest sum of absolute coefficients of any phase (slightly enlarged against rounding): no
+     * interpolated value can exceed it times the largest input magnitude in the filter's reach.
+     */
+    private final float bound;
 
     public TruePeakOversampler(int sampleRate) {
         if (sampleRate <= 0) throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
         this.factor = factorFor(sampleRate);
         this.phases = design(factor);
+        double g = 1;
+        for (float[] ph : phases) {
+            double s = 0;
+            for (float h : ph) s += Math.abs(h);
+            g = Math.max(g, s);
+        }
+        this.bound = (float) (g * 1.001);
     }
 
     /** 4 below 96 kHz, 2 below 192 kHz, else 1. */
@@ -72,6 +84,27 @@ public final class TruePeakOversampler {
             int c = Math.min(n, CHUNK);
             System.arraycopy(in, off, x, HISTORY, c);
             peak = Math.max(peak, chunk(x, c, true));
+            System.arraycopy(x, c, x, 0, HISTORY);
+            off += c;
+            n -= c;
+        }
+        return peak;
+    }
+
+    /**
+     * As {@link #process(float[], int, int)} for a caller that only needs the running maximum: a stretch whose
+     * interpolated values provably stay at or below both {@code floor} and full scale (by {@link #bound}) is not
+     * interpolated, so the result is exact whenever it exceeds {@code floor}, and the overs count is exact.
+     */
+    public float process(float[] in, int off, int n, float floor) {
+        float peak = 0f;
+        float skipBelow = Math.min(floor, 1f);
+        while (n > 0) {
+            int c = Math.min(n, CHUNK);
+            System.arraycopy(in, off, x, HISTORY, c);
+            float m = 0f;
+            for (int i = 0; i < HISTORY + c; i++) m = Math.max(m, Math.abs(x[i]));
+            if (m * bound > skipBelow) peak = Math.max(peak, chunk(x, c, true));
             System.arraycopy(x, c, x, 0, HISTORY);
             off += c;
             n -= c;

@@ -56,4 +56,29 @@ class TruePeakOversamplerTest {
         float between = Math.max(os.process(x, 0, x.length), os.tailPeak());
         assertTrue(between > 0.5f && between < 1f, "interpolated " + between);
     }
+
+    @Test
+    void skippingProvablyQuietStretchesChangesNeitherTheMaximumNorTheOvers() {
+        for (int rate : new int[] {44100, 96000}) {
+            java.util.Random rnd = new java.util.Random(rate);
+            float[] sig = new float[rate * 4];
+            for (int i = 0; i < sig.length; i++) {
+                // loud bursts (some over full scale between samples) among quiet passages
+                double env = (i / 5000) % 7 == 3 ? 1.15 : 0.05 + 0.3 * rnd.nextDouble();
+                sig[i] = (float) (env * Math.sin(2 * Math.PI * 0.23 * i + rnd.nextDouble() * 0.2));
+            }
+            TruePeakOversampler all = new TruePeakOversampler(rate);
+            TruePeakOversampler skip = new TruePeakOversampler(rate);
+            float pAll = 0, pSkip = 0;
+            for (int off = 0; off < sig.length; off += 3000) {
+                int n = Math.min(3000, sig.length - off);
+                pAll = Math.max(pAll, all.process(sig, off, n));
+                pSkip = Math.max(pSkip, skip.process(sig, off, n, pSkip));
+            }
+            assertEquals(pAll, pSkip, 0f, "running maximum at " + rate);
+            assertEquals(all.overs(), skip.overs(), "overs at " + rate);
+            assertEquals(all.tailPeak(), skip.tailPeak(), 0f, "tail at " + rate);
+            org.junit.jupiter.api.Assertions.assertTrue(all.overs() > 0, "the test signal must have overs");
+        }
+    }
 }
