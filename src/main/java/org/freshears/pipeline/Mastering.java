@@ -57,9 +57,12 @@ final class Mastering {
         MixFeatures after = null;
         for (int pass = 1; pass <= MAX_PASSES; pass++) {
             progress.progress("render", (pass - 1) / (double) MAX_PASSES);
+            long tr = System.nanoTime();
             try (AudioSource src = AudioDecoder.open(in)) {
                 Renderer.render(src, chain, out, format, Renderer.DEFAULT_BLOCK);
             }
+            timing("pass " + pass + " render", tr);
+            long tm = System.nanoTime();
             progress.progress("verify", (pass - 0.5) / MAX_PASSES);
             // the loop steers on loudness alone unless the EQ is being refined: the full measurement (three
             // times the work) is made once, of the render that is kept
@@ -73,6 +76,7 @@ final class Mastering {
                     loud = Analyzer.measureLoudness(src, Analyzer.Options.DEFAULT);
                 }
             }
+            timing("pass " + pass + (refineEq ? " full measurement" : " loudness check"), tm);
             Double lufs = loud == null ? null : loud.integratedLufs();
             Double tp = loud == null ? null : loud.truePeakDbtp();
             Double err = refineEq ? spectralError(after, profile) : null;
@@ -105,8 +109,19 @@ final class Mastering {
                 chain = withEq(chain, eq);
             }
         }
-        if (after == null) after = pipeline.measure(out, out.toString(), ProgressListener.NONE);
+        if (after == null) {
+            long tm = System.nanoTime();
+            after = pipeline.measure(out, out.toString(), ProgressListener.NONE);
+            timing("final full measurement", tm);
+        }
         return new Outcome(chain, after, passes);
+    }
+
+    /** With {@code FRESHEARS_TIMING} set, one line per step of the loop on stderr. */
+    private static void timing(String step, long t0) {
+        if (System.getenv("FRESHEARS_TIMING") != null) {
+            System.err.printf(Locale.ROOT, "freshears: timing: master %s %.0f ms%n", step, (System.nanoTime() - t0) / 1e6);
+        }
     }
 
     static double gainOf(MasteringChain chain) {
