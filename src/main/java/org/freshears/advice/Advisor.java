@@ -264,12 +264,12 @@ public final class Advisor {
                 where == null ? null : where.startSeconds(), where == null ? null : where.endSeconds(), why, fix, null);
     }
 
-    /** "What. This matters because why. Try fix[; see stage N of the chain]." */
+    /** "What. This matters because why. What to try: fix[; see stage N of the chain]." */
     public static String message(String what, String why, String fix, Integer stage) {
         StringBuilder s = new StringBuilder(what == null ? "" : what);
         if (why != null) s.append(s.isEmpty() ? "" : " ").append("This matters because ").append(why).append('.');
         if (fix != null) {
-            s.append(" Try ").append(fix);
+            s.append(" What to try: ").append(fix);
             if (stage != null) s.append("; see stage ").append(stage).append(" of the chain");
             s.append('.');
         }

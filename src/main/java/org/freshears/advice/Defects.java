@@ -1,6 +1,7 @@
 package org.freshears.advice;
 
 import java.util.List;
+import java.util.Map;
 import org.freshears.analysis.DefectFindings;
 import org.freshears.analysis.Finding;
 import org.freshears.analysis.MixFeatures;
@@ -15,13 +16,15 @@ final class Defects {
     private Defects() {}
 
     static List<Finding> of(MixFeatures f, DeliveryTarget t) {
-        return DefectFindings.of(f, t.truePeakCeilingDbtp()).stream().map(Defects::enrich).toList();
+        Map<String, String> values = Map.of("ceiling", Advisor.num1(t.truePeakCeilingDbtp()),
+                "target", Advisor.num1(t.integratedLufs()), "platform", t.name());
+        return DefectFindings.of(f, t.truePeakCeilingDbtp()).stream().map(d -> enrich(d, values)).toList();
     }
 
-    static Finding enrich(Finding d) {
+    static Finding enrich(Finding d, Map<String, String> values) {
         FindingText.Template t = FindingText.of(d.code());
         if (t == null || d.why() != null) return d;
         return new Finding(d.code(), d.severity(), d.message(), d.measured(), d.targetLow(), d.targetHigh(), d.unit(),
-                d.startSeconds(), d.endSeconds(), t.why(), t.fix(), null);
+                d.startSeconds(), d.endSeconds(), FindingText.fill(t.why(), values), FindingText.fill(t.fix(), values), null);
     }
 }

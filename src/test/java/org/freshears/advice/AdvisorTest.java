@@ -197,4 +197,26 @@ class AdvisorTest {
         assertTrue(Advisor.advise(c.build(), monoGenre, Platform.SPOTIFY).stream()
                 .noneMatch(f -> f.code().equals("stereo.tooNarrow")), "a narrow but real image inside the genre's range is fine");
     }
+
+    @Test
+    void noMessageWhyOrFixKeepsATemplatePlaceholder() {
+        CleanFeatures c = CleanFeatures.fallback().bell(350, 8).bell(8000, -9);
+        c.truePeakDbtp = 1.2;
+        c.integratedLufs = -7;
+        c.clippedRuns = 40;
+        c.dc = 0.01;
+        c.lead = 3;
+        c.balanceDb = 3;
+        c.lowEndWidth = 0.3;
+        c.width = 0.6;
+        c.bandwidthHz = 15000.0;
+        c.bandLimited = true;
+        List<Finding> fs = Advisor.advise(c.build(), BuiltInFallbackProfile.get(), Platform.SPOTIFY);
+        assertTrue(fs.size() >= 8, fs.toString());
+        for (Finding f : fs) {
+            for (String text : new String[] {f.message(), f.why(), f.fix()}) {
+                assertFalse(text != null && text.matches("(?s).*\\{[a-zA-Z]*}.*"), f.code() + ": " + text);
+            }
+        }
+    }
 }
