@@ -60,15 +60,21 @@ class BrowserTest {
 
                 List<WebElement> stages = driver.findElements(By.cssSelector("#chain-stages .stage"));
                 assertTrue(stages.size() >= 1, "chain editor shows the suggested stages");
-                WebElement number = driver.findElement(By.cssSelector("#chain-stages input[type=number]"));
-                number.clear();
-                number.sendKeys("-15");
+                WebElement ceiling = driver.findElement(By.cssSelector(
+                        "#chain-stages .stage[data-type=limiter] input[data-key=ceilingDbtp]"));
+                ceiling.clear();
+                ceiling.sendKeys("-1.5");
+                WebElement target = driver.findElement(By.id("target-lufs"));
+                target.clear();
+                target.sendKeys("-15");
                 js(driver).executeScript("const a = document.getElementById('amount'); a.value = 80;"
                         + "a.dispatchEvent(new Event('input'));");
                 assertEquals("80 %", driver.findElement(By.id("amount-value")).getText());
                 driver.findElement(By.id("render")).click();
                 waitFor("the master page", () -> driver.getCurrentUrl().contains("/masters/")
                         && !driver.findElements(By.id("checks")).isEmpty());
+                assertTrue(driver.findElement(By.id("checks")).getText().contains("-15.00 ± 0.2 LUFS"),
+                        "the edited loudness target is the one checked: " + driver.findElement(By.id("checks")).getText());
 
                 WebElement ab = driver.findElement(By.id("ab"));
                 waitFor("the A/B player to load both files", () -> "true".equals(ab.getDomAttribute("data-ready"))
