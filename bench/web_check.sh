@@ -42,7 +42,9 @@ curl -fs -o "$work/master.wav" "$base/api/masters/$mid/audio"
 command -v loudgain >/dev/null && loudgain -O -q "$work/master.wav" | awk -F'\t' 'NR==2 {print "master measured by libebur128: " $2 ", true peak " $5}'
 # 4. twenty concurrent uploads
 ids=()
-for i in $(seq 1 20); do curl -s -F "file=@$work/short.wav" "$base/api/analyses" >"$work/up$i.json" & done; wait
+pids=()
+for i in $(seq 1 20); do curl -s -F "file=@$work/short.wav" "$base/api/analyses" >"$work/up$i.json" & pids+=($!); done
+wait "${pids[@]}"
 fail=0
 for i in $(seq 1 20); do
   id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("id",""))' "$work/up$i.json" 2>/dev/null || true)

@@ -49,17 +49,20 @@ final class Uploads {
         }
     }
 
+    /** The decoder's reason without the stored file's random name, which means nothing to the user. */
+    private static String reason(Exception e, Path file) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return m.replace(file.toString(), "").replace(file.getFileName().toString(), "").replaceFirst("^[:\\s]+", "");
+    }
+
     /** Decodes the first block; anything that is not readable audio is refused with 415. */
     static void probe(Path file, String shown) {
         if (fileSize(file) == 0) throw new ApiException(400, shown + ": the file is empty");
         try (AudioSource src = AudioDecoder.open(file)) {
             float[][] block = new float[src.info().channels()][1024];
             if (src.read(block, 1024) < 0) throw new ApiException(415, shown + ": no audio in the file");
-        } catch (UnreadableAudioException e) {
-            String why = e.getMessage() == null ? "" : e.getMessage().replace(file.toString(), "").replaceFirst("^[:\\s]+", "");
-            throw new ApiException(415, shown + " is not an audio file Fresh Ears can read (" + why + ")");
-        } catch (IOException e) {
-            throw new ApiException(415, shown + " is not an audio file Fresh Ears can read (" + e.getMessage() + ")");
+        } catch (UnreadableAudioException | IOException e) {
+            throw new ApiException(415, shown + " is not an audio file Fresh Ears can read (" + reason(e, file) + ")");
         }
     }
 
