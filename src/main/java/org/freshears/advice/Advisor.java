@@ -177,8 +177,9 @@ public final class Advisor {
             x.put("low", num2(pw.p10()));
             x.put("high", num2(pw.p90()));
             x.put("where", Where.phrase(where));
-            out.add(make(wide ? "stereo.tooWide" : "stereo.tooNarrow", Severity.ofDistance(d), w, pw.p10(), pw.p90(),
-                    "", where, x));
+            Finding narrowOrWide = make(wide ? "stereo.tooWide" : "stereo.tooNarrow", Severity.ofDistance(d), w,
+                    pw.p10(), pw.p90(), "", where, x);
+            out.add(effectivelyMono ? withFix(narrowOrWide, MONO_FIX) : narrowOrWide);
         }
         Double lw = f.stereo().lowEndWidth();
         Percentiles pl = p.get(ProfileKeys.LOW_END_WIDTH);
@@ -190,6 +191,16 @@ public final class Advisor {
             out.add(make("stereo.lowEndNotMono", Severity.ofDistance(d), lw, null,
                     Math.max(pl.p90(), LOW_END_MONO_LIMIT), "", null, x));
         }
+    }
+
+    /** What to try for a mix with no side signal: mid/side processing has nothing to widen. */
+    static final String MONO_FIX = "spread the parts across the stereo field in the mix (panning, stereo sources and "
+            + "reverbs): there is no side signal for mastering to widen";
+
+    /** The finding with another "what to try", its message rebuilt to match. */
+    static Finding withFix(Finding f, String fix) {
+        return new Finding(f.code(), f.severity(), message(whatOf(f.message()), f.why(), fix, null), f.measured(), f.targetLow(),
+                f.targetHigh(), f.unit(), f.startSeconds(), f.endSeconds(), f.why(), fix, null);
     }
 
     /** Below this overall width a stereo file is in effect mono (a 0.5 % side share is inaudible). */
@@ -262,6 +273,13 @@ public final class Advisor {
         String fix = FindingText.fill(t.fix(), values);
         return new Finding(code, severity, message(what, why, fix, null), measured, low, high, unit,
                 where == null ? null : where.startSeconds(), where == null ? null : where.endSeconds(), why, fix, null);
+    }
+
+    /** The "what (and where)" part of a {@link #message}: everything before its "This matters because". */
+    public static String whatOf(String message) {
+        if (message == null) return null;
+        int cut = message.indexOf(" This matters because ");
+        return cut > 0 ? message.substring(0, cut) : message;
     }
 
     /** "What. This matters because why. What to try: fix[; see stage N of the chain]." */

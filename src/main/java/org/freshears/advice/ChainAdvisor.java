@@ -167,7 +167,9 @@ public final class ChainAdvisor {
         List<WidthBand> bands = new ArrayList<>();
         List<String> why = new ArrayList<>();
         if (mono != null) why.add("stereo.lowEndNotMono");
-        boolean narrow = codes.contains("stereo.tooNarrow");
+        // a mix with no side signal cannot be widened by mid/side gain: the finding says to fix it in the mix
+        boolean narrow = codes.contains("stereo.tooNarrow") && !(f.stereo().width() != null
+                && f.stereo().width() < Advisor.EFFECTIVELY_MONO_WIDTH);
         boolean wide = codes.contains("stereo.tooWide");
         if ((narrow || wide) && !p.isReferences()) {
             why.add(narrow ? "stereo.tooNarrow" : "stereo.tooWide");

@@ -141,9 +141,7 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
      * why. Try fix." and the report shows why and fix on their own lines.
      */
     static String what(String message) {
-        if (message == null) return null;
-        int cut = message.indexOf(" This matters because ");
-        return cut > 0 ? message.substring(0, cut) : message;
+        return org.freshears.advice.Advisor.whatOf(message);
     }
 
     /** The finding's "what to try", pointing at the chain stage that answers it when there is one. */

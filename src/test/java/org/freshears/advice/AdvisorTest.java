@@ -193,6 +193,10 @@ class AdvisorTest {
                 .filter(f -> f.code().equals("stereo.tooNarrow")).findFirst();
         assertTrue(narrow.isPresent(), "a dual-mono stereo file must be reported");
         assertEquals("medium", narrow.get().severity());
+        assertTrue(narrow.get().fix().contains("no side signal"), narrow.get().fix());
+        assertTrue(narrow.get().message().endsWith(narrow.get().fix() + "."), narrow.get().message());
+        assertTrue(ChainAdvisor.suggest(c.build(), monoGenre, Platform.SPOTIFY, List.of(narrow.get())).stages().stream()
+                .noneMatch(st -> st instanceof org.freshears.mastering.StereoStage), "nothing to widen: no stereo stage");
         c.width = 0.04;
         assertTrue(Advisor.advise(c.build(), monoGenre, Platform.SPOTIFY).stream()
                 .noneMatch(f -> f.code().equals("stereo.tooNarrow")), "a narrow but real image inside the genre's range is fine");
