@@ -74,7 +74,7 @@ final class ModelFiles {
                     + ", newer than this Fresh Ears reads (" + ReferenceModel.FORMAT_VERSION + "); update Fresh Ears");
         }
         FeatureTable table = FeatureTable.read(dir.resolve(FEATURES));
-        ReferenceModel.Options options = Json.mapper().treeToValue(meta.get("options"), ReferenceModel.Options.class);
+        ReferenceModel.Options options = options(meta.path("options"), metaFile);
         List<String> genres = new ArrayList<>();
         meta.path("genres").forEach(n -> genres.add(n.asText()));
         if (!genres.equals(List.copyOf(table.trainCounts().keySet()))) {
@@ -83,13 +83,57 @@ final class ModelFiles {
         TreeClassifier classifier = readClassifier(dir.resolve(CLASSIFIER));
         Map<String, Evaluation> cv = new LinkedHashMap<>();
         for (var e : meta.path("crossValidation").properties()) {
-            cv.put(e.getKey(), Json.mapper().treeToValue(e.getValue(), Evaluation.class));
+            cv.put(e.getKey(), evaluation(e.getValue(), metaFile));
         }
         JsonNode t = meta.get("test");
-        Evaluation test = t == null || t.isNull() ? null : Json.mapper().treeToValue(t, Evaluation.class);
+        Evaluation test = t == null || t.isNull() ? null : evaluation(t, metaFile);
         List<String> warnings = new ArrayList<>();
         meta.path("warnings").forEach(n -> warnings.add(n.asText()));
         return new ReferenceModel(table, options, genres, classifier, cv, test, warnings);
+    }
+
+    // model.json is read as a tree, field by field: binding records through Jackson costs a few hundred ms of
+    // class loading in every fresh process that loads the model
+
+    private static ReferenceModel.Options options(JsonNode o, Path file) {
+        try {
+            return new ReferenceModel.Options(ReferenceModel.Algorithm.valueOf(text(o, "algorithm", file)),
+                    integer(o, "trees", file), integer(o, "folds", file), integer(o, "nodeSize", file),
+                    required(o, "seed", file).asLong(), integer(o, "thinBelow", file), integer(o, "minTracks", file),
+                    integer(o, "neighbours", file));
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(file + ": bad options (" + e.getMessage() + "); retrain the model");
+        }
+    }
+
+    private static Evaluation evaluation(JsonNode e, Path file) {
+        List<String> genres = new ArrayList<>();
+        required(e, "genres", file).forEach(n -> genres.add(n.asText()));
+        JsonNode rows = required(e, "confusion", file);
+        int[][] confusion = new int[rows.size()][];
+        for (int i = 0; i < confusion.length; i++) {
+            JsonNode row = rows.get(i);
+            confusion[i] = new int[row.size()];
+            for (int j = 0; j < confusion[i].length; j++) confusion[i][j] = row.get(j).asInt();
+        }
+        return new Evaluation(text(e, "algorithm", file), integer(e, "folds", file), integer(e, "tracks", file),
+                required(e, "accuracy", file).asDouble(), genres, confusion);
+    }
+
+    private static JsonNode required(JsonNode node, String field, Path file) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) throw new ModelException(file + ": '" + field + "' is missing; retrain the model");
+        return v;
+    }
+
+    private static String text(JsonNode node, String field, Path file) {
+        return required(node, field, file).asText();
+    }
+
+    private static int integer(JsonNode node, String field, Path file) {
+        JsonNode v = required(node, field, file);
+        if (!v.canConvertToInt()) throw new ModelException(file + ": '" + field + "' is not a whole number; retrain the model");
+        return v.asInt();
     }
 
     private static TreeClassifier readClassifier(Path file) throws IOException {
