@@ -10,6 +10,7 @@ import org.freshears.analysis.Section;
 import org.freshears.analysis.SpectralBalance;
 import org.freshears.analysis.StereoImage;
 import org.freshears.analysis.TechnicalStats;
+import org.freshears.analysis.ThirdOctaveBand;
 import org.freshears.analysis.Timeline;
 import org.freshears.model.GenreAssessment;
 
@@ -17,13 +18,31 @@ import org.freshears.model.GenreAssessment;
 public record AnalysisDocument(String schema, FileInfo file, LoudnessStats loudness, DynamicsStats dynamics,
                                SpectralBalance spectrum, StereoImage stereo, TechnicalStats technical,
                                Timeline timeline, List<Section> sections, GenreAssessment genre,
-                               List<Finding> findings, Object chain, List<String> warnings) {
+                               List<Finding> findings, Object chain, List<String> warnings,
+                               List<ReferenceCurve> references) {
 
     public static final String SCHEMA = "freshears.analysis/1";
 
+    /**
+     * A reference track the mix was compared with: its name, loudness and 1/3-octave curve (levels relative to its
+     * total, as the mix's), for the report's tonal plot.
+     */
+    public record ReferenceCurve(String name, Double integratedLufs, List<ThirdOctaveBand> thirdOctaves) {
+        static ReferenceCurve of(String name, MixFeatures f) {
+            return new ReferenceCurve(name, f.loudness() == null ? null : f.loudness().integratedLufs(),
+                    f.spectrum() == null ? List.of() : f.spectrum().thirdOctaves());
+        }
+    }
+
     public static AnalysisDocument of(MixFeatures f, GenreAssessment genre, List<Finding> findings, Object chain) {
+        return of(f, genre, findings, chain, null);
+    }
+
+    public static AnalysisDocument of(MixFeatures f, GenreAssessment genre, List<Finding> findings, Object chain,
+                                      List<ReferenceCurve> references) {
         return new AnalysisDocument(SCHEMA, f.file(), f.loudness(), f.dynamics(), f.spectrum(), f.stereo(),
-                f.technical(), f.timeline(), f.sections(), genre, findings, chain, f.warnings());
+                f.technical(), f.timeline(), f.sections(), genre, findings, chain, f.warnings(),
+                references == null || references.isEmpty() ? null : List.copyOf(references));
     }
 
     /** The line written for a file that cannot be read: {@code {"schema", "file": {"path"}, "error"}}. */

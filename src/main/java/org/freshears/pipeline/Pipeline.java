@@ -28,10 +28,19 @@ import org.freshears.model.ReferenceModel;
 public final class Pipeline {
 
     /** What the user asked for. {@code genre} null means "detect". */
-    public record AnalyzeRequest(String genre, Platform platform, List<Path> references) {
+    public record AnalyzeRequest(String genre, Platform platform, List<Path> references, List<String> referenceNames) {
         public AnalyzeRequest {
             platform = platform == null ? Platform.DEFAULT : platform;
             references = references == null ? List.of() : List.copyOf(references);
+            if (referenceNames == null || referenceNames.size() != references.size()) {
+                referenceNames = references.stream().map(p -> p.getFileName().toString()).toList();
+            }
+            referenceNames = List.copyOf(referenceNames);
+        }
+
+        /** References named by their file names. */
+        public AnalyzeRequest(String genre, Platform platform, List<Path> references) {
+            this(genre, platform, references, null);
         }
 
         public static AnalyzeRequest defaults() {
@@ -143,13 +152,16 @@ public final class Pipeline {
         progress.progress("compare", 0);
         GenreAssessment genre = assessGenre(features, request.genre());
         List<MixFeatures> refs = measureReferences(request.references(), progress);
+        List<AnalysisDocument.ReferenceCurve> curves = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) curves.add(AnalysisDocument.ReferenceCurve.of(request.referenceNames().get(i), refs.get(i)));
         TargetProfile profile = targetProfile(genre, refs);
         DeliveryTarget target = DeliveryTarget.of(request.platform());
         List<Finding> findings = Advisor.advise(features, profile, target);
         MasteringChain chain = ChainAdvisor.suggest(features, profile, target, findings, 100);
         findings = ChainAdvisor.link(findings, chain);
         progress.progress("compare", 1);
-        return AnalysisDocument.of(features, genre, findings, new MasterResult.Chain(chain.stagesJson(), chain.amount()));
+        return AnalysisDocument.of(features, genre, findings, new MasterResult.Chain(chain.stagesJson(), chain.amount()),
+                curves);
     }
 
     /** Measures the user's reference tracks (progress reported under "compare"). */

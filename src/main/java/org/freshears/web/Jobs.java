@@ -130,13 +130,24 @@ final class Jobs implements AutoCloseable {
         return message.replace(dataDir.toAbsolutePath().toString() + "/", "").replace(dataDir.toString() + "/", "");
     }
 
+    /** The references' display names as uploaded ("reference N" for jobs stored before names were kept). */
+    private static List<String> referenceNames(JsonNode req, int count) {
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode n : Nodes.list(req, "referenceNames")) names.add(n.asText());
+        if (names.size() == count) return names;
+        names.clear();
+        for (int i = 1; i <= count; i++) names.add("reference " + i);
+        return names;
+    }
+
     private void analyse(Job job) throws Exception {
         JsonNode req = Json.mapper().readTree(job.requestJson() == null ? "{}" : job.requestJson());
         String genre = Nodes.text(req, "genre");
         Platform platform = Platform.of(Nodes.text(req, "platform"));
         List<Path> refs = job.referencePaths().stream().map(uploads::resolve).toList();
         AnalysisDocument doc = pipeline.analyze(uploads.resolve(job.inputPath()), job.displayName(),
-                new Pipeline.AnalyzeRequest(genre, platform, refs), listener(job.id(), Jobs::analyseFraction));
+                new Pipeline.AnalyzeRequest(genre, platform, refs, referenceNames(req, refs.size())),
+                listener(job.id(), Jobs::analyseFraction));
         store.finishAnalysis(job.id(), Json.write(doc));
     }
 

@@ -238,10 +238,17 @@ public final class WebApp implements AutoCloseable {
             if (refFiles.size() > MAX_REFERENCES) throw new ApiException(400, "at most " + MAX_REFERENCES + " reference tracks");
             Uploads.Stored mix = uploads.save(file);
             List<String> refs = new ArrayList<>();
-            for (UploadedFile r : refFiles) if (r.size() > 0) refs.add(uploads.save(r).relativePath());
+            List<String> refNames = new ArrayList<>();
+            for (UploadedFile r : refFiles) {
+                if (r.size() == 0) continue;
+                Uploads.Stored stored = uploads.save(r);
+                refs.add(stored.relativePath());
+                refNames.add(stored.displayName());
+            }
             String song = ctx.formParam("song");
             song = song == null || song.isBlank() ? Uploads.songName(mix.displayName()) : Uploads.displayName(song);
             ObjectNode req = Json.mapper().createObjectNode().put("genre", genre).put("platform", platform.id()).put("song", song);
+            refNames.forEach(req.putArray("referenceNames")::add);
             String id = Ids.next();
             store.insertJob(new Job(id, Job.ANALYSE, Job.QUEUED, 0, "queued", null, 0, mix.relativePath(), refs,
                     Json.write(req), mix.displayName(), null));

@@ -31,6 +31,27 @@ class AnalyzeHtmlTest {
         assertFalse(html.contains("id=\"chain\""), "no chain editor in the static export");
     }
 
+    @Test
+    void referenceTracksAreComparedWithAndDrawnOnTheTonalPlot(@TempDir Path dir) throws Exception {
+        Path mix = dir.resolve("mix.wav");
+        Path ref = dir.resolve("my favourite master.wav");
+        Files.write(mix, sine(3, 44100));
+        Files.write(ref, org.freshears.web.TestAudioAccess.wav(3, 44100, 5));
+        Path out = dir.resolve("mix.html");
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int status = Main.run(new String[]{"analyze", mix.toString(), "--reference", ref.toString(), "--json",
+                "--html", out.toString()}, new PrintWriter(o), new PrintWriter(e));
+        assertEquals(Main.OK, status, e.toString());
+        var doc = org.freshears.util.Json.mapper().readTree(o.toString().lines().findFirst().orElseThrow());
+        assertEquals("my favourite master.wav", doc.path("references").path(0).path("name").asText(), o.toString());
+        assertEquals(31, doc.path("references").path(0).path("thirdOctaves").size());
+        assertTrue(doc.path("findings").toString().contains("your reference track"),
+                "a 440 Hz tone against a full-range reference is compared with the reference: " + doc.path("findings"));
+        String html = Files.readString(out);
+        int plot = html.indexOf("id=\"plot-tonal\"");
+        assertTrue(plot >= 0 && html.indexOf("my favourite master", plot) > plot, "the reference is drawn on the tonal plot");
+    }
+
     static byte[] sine(double seconds, int rate) {
         int frames = (int) (seconds * rate);
         ByteBuffer b = ByteBuffer.allocate(44 + frames * 2).order(ByteOrder.LITTLE_ENDIAN);
