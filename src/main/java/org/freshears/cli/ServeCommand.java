@@ -60,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         }, "freshears-shutdown"));
         out.println("Fresh Ears is listening on " + app.url() + "  (data: " + data.toAbsolutePath().normalize() + ")");
         out.flush();
+        app.warmUp(); // in the background: the first upload then finds the model loaded and the hot loops compiled
         stopped.await();
         return Main.OK;
     }

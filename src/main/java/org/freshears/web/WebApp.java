@@ -118,6 +118,20 @@ public final class WebApp implements AutoCloseable {
     }
 
     /** Starts the server and the workers; re-queues the jobs a previous run left behind. */
+    /**
+     * Runs the pipeline once in the background (analyse and master six seconds of synthetic music) so that the
+     * first real upload does not pay for loading the model and compiling the hot loops. A failure is only logged.
+     */
+    public void warmUp() {
+        Thread.ofPlatform().daemon().name("warm-up").priority(Thread.MIN_PRIORITY).start(() -> {
+            try {
+                org.freshears.pipeline.Warmup.exercise(pipeline, true);
+            } catch (Exception e) {
+                LOG.warn("warm-up run failed: {}", e.toString());
+            }
+        });
+    }
+
     public static WebApp start(Options options) throws Exception {
         WebApp w = new WebApp(options);
         w.app.start();

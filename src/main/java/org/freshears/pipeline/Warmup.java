@@ -1,0 +1,51 @@
+package org.freshears.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.freshears.advice.Platform;
+import org.freshears.analysis.ProgressListener;
+import org.freshears.audio.OutputFormat;
+import org.freshears.audio.UnreadableAudioException;
+import org.freshears.audio.WavWriter;
+
+/**
+ * Runs the pipeline once on six seconds of synthetic music in a temporary folder (deleted afterwards): analyse,
+ * and optionally master. Used to build the JDK's start-up cache, and by the web app right after it starts, so
+ * that the first real upload does not pay for loading the model and compiling the hot loops.
+ */
+public final class Warmup {
+    private Warmup() {}
+
+    public static void exercise(Pipeline pipeline, boolean master) throws IOException, UnreadableAudioException {
+        Path dir = Files.createTempDirectory("freshears-warmup");
+        Path wav = dir.resolve("warmup.wav");
+        try {
+            int rate = 44100;
+            int frames = rate * 6;
+            float[][] x = new float[2][frames];
+            Random rnd = new Random(7);
+            for (int i = 0; i < frames; i++) {
+                double t = i / (double) rate;
+                double kick = Math.sin(2 * Math.PI * 55 * t) * Math.exp(-8 * (t % 0.5));
+                x[0][i] = (float) (0.4 * kick + rnd.nextGaussian() * 0.05 + 0.1 * Math.sin(2 * Math.PI * 440 * t));
+                x[1][i] = (float) (0.4 * kick + rnd.nextGaussian() * 0.05 + 0.1 * Math.sin(2 * Math.PI * 660 * t));
+            }
+            try (WavWriter w = new WavWriter(wav, rate, 2, OutputFormat.PCM24)) {
+                w.write(x, 0, frames);
+            }
+            pipeline.analyze(wav, "warmup.wav", Pipeline.AnalyzeRequest.defaults(), ProgressListener.NONE);
+            if (master) {
+                pipeline.master(new Pipeline.MasterRequest(wav, dir.resolve("warmup-master.wav"), null, List.of(),
+                        Platform.DEFAULT, null, null, OutputFormat.PCM24), ProgressListener.NONE);
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+}
