@@ -31,10 +31,17 @@ public final class Advisor {
         return advise(f, profile, DeliveryTarget.of(platform == null ? Platform.DEFAULT : platform));
     }
 
+    /** True when the track has an integrated loudness, i.e. something above the BS.1770 gates. */
+    public static boolean hasMusic(MixFeatures f) {
+        return f.loudness() != null && f.loudness().integratedLufs() != null;
+    }
+
     /** Every finding for {@code f}, worst first (then in a stable code order). */
     public static List<Finding> advise(MixFeatures f, TargetProfile profile, DeliveryTarget target) {
         List<Finding> out = new ArrayList<>();
-        if (profile != null) {
+        // below the BS.1770 absolute gate (silence, dither, a muted export) there is no music to judge: only the
+        // measured defects (silence padding first of all) are reported
+        if (profile != null && hasMusic(f)) {
             tonal(f, profile, out);
             dynamics(f, profile, out);
             stereo(f, profile, out);

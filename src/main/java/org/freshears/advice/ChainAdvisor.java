@@ -43,6 +43,7 @@ public final class ChainAdvisor {
 
     public static MasteringChain suggest(MixFeatures f, TargetProfile p, DeliveryTarget t, List<Finding> findings,
                                          double amountPercent) {
+        if (!Advisor.hasMusic(f)) return new MasteringChain(List.of(), amountPercent); // nothing to master
         Set<String> codes = new LinkedHashSet<>();
         for (Finding x : findings) codes.add(x.code());
         List<Stage> stages = new ArrayList<>();

@@ -223,4 +223,20 @@ class AdvisorTest {
             }
         }
     }
+
+    @Test
+    void nearSilenceGetsNoGenreAdviceAndNoChain() {
+        MixFeatures m = CleanFeatures.fallback().bell(350, 12).build();
+        // below the absolute gate (dither, a muted export) the meter reports no integrated loudness
+        org.freshears.analysis.LoudnessStats gated = new org.freshears.analysis.LoudnessStats(null, -90.0, -90.0, null,
+                -90.0, -85.0, null, null, null, 0);
+        MixFeatures f = new MixFeatures(m.file(), gated, m.dynamics(), m.spectrum(), m.stereo(), m.technical(),
+                m.timeline(), m.sections(), m.findings(), m.warnings());
+        assertFalse(Advisor.advise(m, BuiltInFallbackProfile.get(), Platform.SPOTIFY).stream()
+                .noneMatch(x -> x.code().startsWith("tonal.")), "with music, the same spectrum gets tonal findings");
+        List<Finding> fs = Advisor.advise(f, BuiltInFallbackProfile.get(), Platform.SPOTIFY);
+        assertTrue(fs.stream().noneMatch(x -> x.code().startsWith("tonal.") || x.code().startsWith("stereo.tooWide")
+                || x.code().startsWith("dynamics.")), fs.toString());
+        assertTrue(ChainAdvisor.suggest(f, BuiltInFallbackProfile.get(), Platform.SPOTIFY, fs).stages().isEmpty());
+    }
 }
