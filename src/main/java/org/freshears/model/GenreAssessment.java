@@ -14,9 +14,11 @@ import java.util.List;
  *                  {@code outside} (0 inside the 10–90 % band, else signed distance in band widths)
  * @param source    {@code user} when the user named the genre, else {@code predicted}
  * @param thin      the target's profile rests on too few tracks to be a norm
+ * @param modelAccuracy the classifier's package-grouped cross-validated top-1 accuracy (0–1), so that a reader can
+ *                  weigh {@code predicted}; null without a model or a cross-validation
  */
 public record GenreAssessment(String target, List<GenrePrediction> predicted, List<NearestReference> nearest,
-                              List<FeaturePosition> positions, String source, boolean thin) {
+                              List<FeaturePosition> positions, String source, boolean thin, Double modelAccuracy) {
 
     public static final String USER = "user";
     public static final String PREDICTED = "predicted";
@@ -30,6 +32,6 @@ public record GenreAssessment(String target, List<GenrePrediction> predicted, Li
     /** Target and predictions only (no model profile to compare with). */
     public GenreAssessment(String target, List<GenrePrediction> predicted) {
         this(target, predicted, List.of(), List.of(), predicted == null || predicted.isEmpty() ? USER : PREDICTED,
-                false);
+                false, null);
     }
 }

@@ -244,7 +244,7 @@ public final class ReferenceModel {
         GenreProfile profile = profile(target);
         return new GenreAssessment(target, predicted, nearest(mix, options.neighbours()), profile.positions(mix),
                 userGenre == null || userGenre.isBlank() ? GenreAssessment.PREDICTED : GenreAssessment.USER,
-                profile.thin());
+                profile.thin(), crossValidation().map(Evaluation::accuracy).orElse(null));
     }
 
     /** Writes {@code model.json}, {@code features.csv}, {@code profiles.json} and {@code classifier.ser}. */

@@ -88,7 +88,12 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
             for (JsonNode g : Nodes.list(doc, "genre", "predicted")) {
                 if (genre.equalsIgnoreCase(Nodes.text(g, "genre"))) prob = Nodes.num(g, "probability");
             }
-            genreDetail = prob == null ? "chosen target" : Fmt.percent(prob) + " confidence";
+            Double accuracy = Nodes.num(doc, "genre", "modelAccuracy");
+            boolean chosen = "user".equals(Nodes.text(doc, "genre", "source"));
+            genreDetail = chosen || prob == null ? "chosen target"
+                    : Fmt.percent(prob) + " model confidence" + (accuracy == null ? ""
+                    : "; the model names the right genre for " + Fmt.percent(accuracy)
+                    + " of records it has not seen, so pick the genre if this one is wrong");
         }
         Double il = Nodes.num(doc, "loudness", "integratedLufs");
         String loud = Fmt.num(il, 1, "LUFS");

@@ -213,6 +213,8 @@ class ReferenceModelTest {
         GenreAssessment a = model.assess(SyntheticTables.vector(2, 4.0), null);
         assertEquals("genre2", a.target());
         assertEquals(GenreAssessment.PREDICTED, a.source());
+        assertEquals(model.crossValidation().orElseThrow().accuracy(), a.modelAccuracy(),
+                "the assessment carries the grouped-CV accuracy of the classifier in use");
         assertEquals(3, a.nearest().size());
         assertEquals(FeatureVector.NAMES.size(), a.positions().size());
         double sum = a.predicted().stream().mapToDouble(GenrePrediction::probability).sum();

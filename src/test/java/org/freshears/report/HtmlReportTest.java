@@ -58,4 +58,14 @@ class HtmlReportTest {
         assertTrue(html.contains("id=\"chain\""));
         assertTrue(html.contains("\"abc123\""));
     }
+
+    @Test
+    void aPredictedGenreIsShownWithTheModelsMeasuredAccuracy() {
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.fullDocument(1, 0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("genre")).put("modelAccuracy", 0.46).put("source", "predicted");
+        String html = HtmlReport.render(doc, Platform.SPOTIFY, null, null, null);
+        assertTrue(html.contains("the model names the right genre for 46"), "the headline weighs the guess");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("genre")).put("source", "user");
+        assertTrue(HtmlReport.render(doc, Platform.SPOTIFY, null, null, null).contains("chosen target"));
+    }
 }
