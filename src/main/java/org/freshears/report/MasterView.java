@@ -42,13 +42,23 @@ public record MasterView(String title, List<Row> figures, List<Check> checks, Li
         }
         Map<String, JsonNode> after = new LinkedHashMap<>();
         for (JsonNode f : Nodes.list(a, "findings")) after.put(Nodes.text(f, "code"), f);
+        // the closed loop's own verdict per finding (checks "finding <code>"), so that the page and checks[] agree
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        for (JsonNode c : Nodes.list(result, "checks")) {
+            String name = Nodes.text(c, "name");
+            String status = Nodes.text(c, "measured");
+            if (name != null && name.startsWith("finding ") && status != null) verdicts.put(name.substring(8), status);
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (JsonNode f : Nodes.list(b, "findings")) {
             String code = Nodes.text(f, "code");
             JsonNode g = after.remove(code);
-            outcomes.add(new Outcome(code, Nodes.text(f, "message"), g == null ? "fixed" : compare(f, g)));
+            String status = verdicts.getOrDefault(code, g == null ? "fixed" : compare(f, g));
+            outcomes.add(new Outcome(code, ReportView.what(Nodes.text(f, "message")), status));
         }
-        for (JsonNode g : after.values()) outcomes.add(new Outcome(Nodes.text(g, "code"), Nodes.text(g, "message"), "new"));
+        for (JsonNode g : after.values()) {
+            outcomes.add(new Outcome(Nodes.text(g, "code"), ReportView.what(Nodes.text(g, "message")), "new"));
+        }
         List<String> stages = new ArrayList<>();
         for (JsonNode s : Nodes.list(result, "chain", "stages")) stages.add(Nodes.text(s, "type"));
         Double tl = Nodes.num(result, "targets", "integratedLufs"), tc = Nodes.num(result, "targets", "truePeakCeilingDbtp");
