@@ -119,11 +119,7 @@ public final class Analyzer {
                 ? List.of(List.of(loudness::accept), List.of(truePeak::accept))
                 : List.of(List.of(loudness::accept, truePeak::accept));
         BlockFeeder.feed(source, lanes, options.blockFrames(), ProgressListener.NONE);
-        LoudnessStats l = loudness.result().withPeaks(truePeak);
-        return new LoudnessStats(Num.round(l.integratedLufs(), 2), Num.round(l.momentaryMaxLufs(), 2),
-                Num.round(l.shortTermMaxLufs(), 2), Num.round(l.loudnessRangeLu(), 2), Num.round(l.samplePeakDbfs(), 2),
-                Num.round(l.truePeakDbtp(), 2), Num.round(l.relativeGateLufs(), 2),
-                Num.round(l.loudnessRangeLowLufs(), 2), Num.round(l.loudnessRangeHighLufs(), 2), l.nonFiniteSamples());
+        return FeatureAssembler.loudness(loudness, truePeak);
     }
 
     /**

@@ -14,13 +14,18 @@ final class FeatureAssembler {
 
     private FeatureAssembler() {}
 
+    /** The loudness block as reported: meter and true-peak readings, rounded to 0.01. */
+    static LoudnessStats loudness(LoudnessMeter meter, TruePeakMeter truePeak) {
+        LoudnessStats l = meter.result().withPeaks(truePeak);
+        return new LoudnessStats(Num.round(l.integratedLufs(), 2), Num.round(l.momentaryMaxLufs(), 2),
+                Num.round(l.shortTermMaxLufs(), 2), Num.round(l.loudnessRangeLu(), 2),
+                Num.round(l.samplePeakDbfs(), 2), Num.round(l.truePeakDbtp(), 2),
+                Num.round(l.relativeGateLufs(), 2), Num.round(l.loudnessRangeLowLufs(), 2),
+                Num.round(l.loudnessRangeHighLufs(), 2), l.nonFiniteSamples());
+    }
+
     static MixFeatures assemble(Analyzer.Pass p, FileInfo file, long nonFinite, List<String> warnings) {
-        LoudnessStats loudness = p.loudness.result().withPeaks(p.truePeak);
-        loudness = new LoudnessStats(Num.round(loudness.integratedLufs(), 2), Num.round(loudness.momentaryMaxLufs(), 2),
-                Num.round(loudness.shortTermMaxLufs(), 2), Num.round(loudness.loudnessRangeLu(), 2),
-                Num.round(loudness.samplePeakDbfs(), 2), Num.round(loudness.truePeakDbtp(), 2),
-                Num.round(loudness.relativeGateLufs(), 2), Num.round(loudness.loudnessRangeLowLufs(), 2),
-                Num.round(loudness.loudnessRangeHighLufs(), 2), loudness.nonFiniteSamples());
+        LoudnessStats loudness = loudness(p.loudness, p.truePeak);
         SignalStats sig = p.signal;
         SpectrumMath spec = p.spectrum.math();
         float[] peaks = sig.peaks100ms();

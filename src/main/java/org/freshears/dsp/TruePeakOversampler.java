@@ -79,16 +79,7 @@ public final class TruePeakOversampler {
      * 0 if none.
      */
     public float process(float[] in, int off, int n) {
-        float peak = 0f;
-        while (n > 0) {
-            int c = Math.min(n, CHUNK);
-            System.arraycopy(in, off, x, HISTORY, c);
-            peak = Math.max(peak, chunk(x, c, true));
-            System.arraycopy(x, c, x, 0, HISTORY);
-            off += c;
-            n -= c;
-        }
-        return peak;
+        return process(in, off, n, Float.NEGATIVE_INFINITY);
     }
 
     /**
@@ -102,8 +93,11 @@ public final class TruePeakOversampler {
         while (n > 0) {
             int c = Math.min(n, CHUNK);
             System.arraycopy(in, off, x, HISTORY, c);
-            float m = 0f;
-            for (int i = 0; i < HISTORY + c; i++) m = Math.max(m, Math.abs(x[i]));
+            float m = Float.POSITIVE_INFINITY;
+            if (skipBelow >= 0) { // else nothing may be skipped: no need to look
+                m = 0f;
+                for (int i = 0; i < HISTORY + c; i++) m = Math.max(m, Math.abs(x[i]));
+            }
             if (m * bound > skipBelow) peak = Math.max(peak, chunk(x, c, true));
             System.arraycopy(x, c, x, 0, HISTORY);
             off += c;

@@ -117,7 +117,6 @@ public final class WebApp implements AutoCloseable {
         });
     }
 
-    /** Starts the server and the workers; re-queues the jobs a previous run left behind. */
     /**
      * Runs the pipeline once in the background (analyse and master six seconds of synthetic music) so that the
      * first real upload does not pay for loading the model and compiling the hot loops. A failure is only logged.
@@ -132,6 +131,7 @@ public final class WebApp implements AutoCloseable {
         });
     }
 
+    /** Starts the server and the workers; re-queues the jobs a previous run left behind. */
     public static WebApp start(Options options) throws Exception {
         WebApp w = new WebApp(options);
         w.app.start();
