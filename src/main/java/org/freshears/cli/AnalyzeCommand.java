@@ -49,6 +49,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.freshears.util.Timing.step("command line parsed", System.nanoTime());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Pipeline.AnalyzeRequest request = new Pipeline.AnalyzeRequest(genre, Platform.of(platform), references);
@@ -71,12 +72,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                     err.printf(java.util.Locale.ROOT, "freshears: timing: reference model loaded in %.0f ms, genre assessed in %.1f ms%n",
                             pipeline.modelLoadMillis(), pipeline.assessMillis());
                 }
+                long tw = System.nanoTime();
                 if (json) {
                     out.println(Json.write(doc));
                 } else {
                     Summary.print(doc, request.platform(), out);
                 }
                 if (html != null) HtmlReport.write(doc, request.platform(), htmlPath(index));
+                org.freshears.util.Timing.step("output", tw);
                 for (String w : doc.warnings()) err.println("freshears: warning: " + shown + ": " + w);
             } catch (UnreadableAudioException e) {
                 status = Main.BAD_INPUT;

@@ -2,8 +2,6 @@ package org.freshears.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,18 +13,15 @@ import org.freshears.util.Json;
 /**
  * A model folder: {@code model.json} (format version, genres, feature names, counts, evaluations),
  * {@code features.csv} (the reference tracks), {@code profiles.json} (per-genre percentiles, for people and
- * other tools) and {@code classifier.ser} (the fitted ensemble, Java serialisation). Everything but the
- * ensemble is rebuilt from {@code features.csv} on loading, exactly as after fitting.
+ * other tools) and {@code classifier.bin} (the fitted ensemble as flat arrays, {@link FlatTrees}). Everything but
+ * the ensemble is rebuilt from {@code features.csv} on loading, exactly as after fitting. Format 1 folders (a
+ * Java-serialised Smile ensemble in {@code classifier.ser}) are refused with a request to retrain.
  */
 final class ModelFiles {
     static final String META = "model.json";
     static final String FEATURES = "features.csv";
     static final String PROFILES = "profiles.json";
-    static final String CLASSIFIER = "classifier.ser";
-
-    /** Only our own classes, Smile's and the JDK's may be deserialised from a classifier file. */
-    private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "maxdepth=200;org.freshears.model.*;smile.**;java.lang.*;java.util.*;java.util.function.*;java.lang.invoke.*;!*");
+    static final String CLASSIFIER = "classifier.bin";
 
     private ModelFiles() {}
 
@@ -49,7 +44,9 @@ final class ModelFiles {
         meta.put("files", Map.of("features", FEATURES, "profiles", PROFILES, "classifier", CLASSIFIER));
         Files.writeString(dir.resolve(META), Json.writePretty(meta) + "\n");
         Files.writeString(dir.resolve(PROFILES), Json.writePretty(new ProfilesDocument(m.profiles().values().stream().toList())) + "\n");
-        smile.io.Write.object(m.classifier, dir.resolve(CLASSIFIER));
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(CLASSIFIER)))) {
+            m.classifier.write(out);
+        }
     }
 
     /** {@code profiles.json}: one entry per genre. */
@@ -69,6 +66,11 @@ final class ModelFiles {
         }
         int version = meta.path("formatVersion").asInt(-1);
         if (version < 1) throw new ModelException(metaFile + ": no formatVersion; not a Fresh Ears model");
+        if (version < ReferenceModel.FORMAT_VERSION) {
+            throw new ModelException("the model in " + dir + " has format version " + version + " (a Smile-serialised"
+                    + " ensemble); this Fresh Ears reads version " + ReferenceModel.FORMAT_VERSION
+                    + ": retrain it from its features.csv with `freshears train --features`");
+        }
         if (version > ReferenceModel.FORMAT_VERSION) {
             throw new ModelException("the model in " + dir + " has format version " + version
                     + ", newer than this Fresh Ears reads (" + ReferenceModel.FORMAT_VERSION + "); update Fresh Ears");
@@ -80,7 +82,7 @@ final class ModelFiles {
         if (!genres.equals(List.copyOf(table.trainCounts().keySet()))) {
             throw new ModelException(dir + ": " + FEATURES + " does not match " + META + " (genres differ); retrain the model");
         }
-        TreeClassifier classifier = readClassifier(dir.resolve(CLASSIFIER));
+        TreeClassifier classifier = readClassifier(dir.resolve(CLASSIFIER), table.featureNames().size());
         Map<String, Evaluation> cv = new LinkedHashMap<>();
         for (var e : meta.path("crossValidation").properties()) {
             cv.put(e.getKey(), evaluation(e.getValue(), metaFile));
@@ -136,14 +138,14 @@ final class ModelFiles {
         return v.asInt();
     }
 
-    private static TreeClassifier readClassifier(Path file) throws IOException {
+    private static TreeClassifier readClassifier(Path file, int features) throws IOException {
         if (!Files.isRegularFile(file)) throw new ModelException(file + ": missing; retrain the model");
-        try {
-            Object o = smile.io.Read.object(file, FILTER);
-            if (o instanceof TreeClassifier c) return c;
-            throw new ModelException(file + ": not a Fresh Ears classifier");
-        } catch (InvalidClassException | ClassNotFoundException e) {
-            throw new ModelException(file + ": written by an incompatible version (" + e.getMessage() + "); retrain the model");
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return TreeClassifier.read(in, features);
+        } catch (java.io.EOFException e) {
+            throw new ModelException(file + ": truncated; retrain the model");
+        } catch (IOException e) {
+            throw new ModelException(file + ": damaged (" + e.getMessage() + "); retrain the model");
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 public final class ReferenceModel {
 
     /** The format of a saved model folder; a folder with a newer version is refused. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** Which ensemble: {@code AUTO} picks the better by grouped cross-validation (ties: random forest). */
     public enum Algorithm { AUTO, RANDOM_FOREST, GRADIENT_BOOST }
@@ -247,7 +247,7 @@ public final class ReferenceModel {
                 profile.thin(), crossValidation().map(Evaluation::accuracy).orElse(null));
     }
 
-    /** Writes {@code model.json}, {@code features.csv}, {@code profiles.json} and {@code classifier.ser}. */
+    /** Writes {@code model.json}, {@code features.csv}, {@code profiles.json} and {@code classifier.bin}. */
     public void save(Path dir) throws IOException {
         ModelFiles.save(this, dir);
     }

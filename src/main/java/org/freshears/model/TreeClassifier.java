@@ -1,16 +1,17 @@
 package org.freshears.model;
 
-import java.io.Serial;
-import java.io.Serializable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import smile.classification.DecisionTree;
 import smile.classification.GradientTreeBoost;
 import smile.data.DataFrame;
-import smile.data.Tuple;
 import smile.data.formula.Formula;
 import smile.data.type.StructField;
-import smile.data.type.StructType;
 import smile.data.vector.IntVector;
 import smile.math.MathEx;
 import smile.model.cart.CART;
@@ -25,10 +26,11 @@ import smile.model.cart.SplitRule;
  * tried per split, class probabilities averaged over the trees) rather than with Smile's {@code RandomForest}:
  * that one scores every tree on its out-of-bag tracks and fails when such a handful holds exactly two of three
  * or more genres, which small reference folders hit.
+ *
+ * <p>Once fitted, the trees are copied out of Smile into {@link FlatTrees}, which predicts and is what a model
+ * folder stores.
  */
-final class TreeClassifier implements Serializable {
-    @Serial
-    private static final long serialVersionUID = 2L;
+final class TreeClassifier {
 
     static {
         // Smile logs one INFO line per tree; slf4j-simple reads this when Smile's loggers are created.
@@ -42,20 +44,16 @@ final class TreeClassifier implements Serializable {
 
     private final Kind kind;
     private final int numClasses;
-    private final StructType schema;
-    private final DecisionTree[] forest;
-    private final GradientTreeBoost boost;
-    /** The labels present in training, in Smile's order (gradient boosting only sees these). */
+    /** The labels present in training, in the ensemble's output order (gradient boosting only sees these). */
     private final int[] trainedClasses;
+    /** Null when training saw a single label. */
+    private final FlatTrees trees;
 
-    private TreeClassifier(Kind kind, int numClasses, StructType schema, DecisionTree[] forest,
-                           GradientTreeBoost boost, int[] trainedClasses) {
+    private TreeClassifier(Kind kind, int numClasses, int[] trainedClasses, FlatTrees trees) {
         this.kind = kind;
         this.numClasses = numClasses;
-        this.schema = schema;
-        this.forest = forest;
-        this.boost = boost;
         this.trainedClasses = trainedClasses;
+        this.trees = trees;
     }
 
     /**
@@ -64,26 +62,32 @@ final class TreeClassifier implements Serializable {
      */
     static TreeClassifier fit(Kind kind, double[][] x, int[] y, int numClasses, int trees, int nodeSize, long seed) {
         int[] distinct = Arrays.stream(y).distinct().sorted().toArray();
-        if (distinct.length == 1) return new TreeClassifier(kind, numClasses, null, null, null, distinct);
+        if (distinct.length == 1) return new TreeClassifier(kind, numClasses, distinct, null);
         int p = x[0].length;
         String[] names = new String[p];
         for (int j = 0; j < p; j++) names[j] = "f" + j;
         DataFrame predictors = DataFrame.of(x, names);
         if (kind == Kind.RANDOM_FOREST) {
-            return new TreeClassifier(kind, numClasses, predictors.schema(),
-                    forest(predictors, y, numClasses, trees, nodeSize, seed), null, distinct);
+            int[] all = new int[numClasses];
+            for (int c = 0; c < numClasses; c++) all[c] = c;
+            return new TreeClassifier(kind, numClasses, all,
+                    FlatTrees.ofForest(forest(predictors, y, numClasses, trees, nodeSize, seed), numClasses));
         }
-        // Smile's classifiers want labels 0 … m-1: map the labels present to their rank.
+        return new TreeClassifier(kind, numClasses, distinct,
+                FlatTrees.ofBoost(boost(predictors, y, distinct, trees, nodeSize, seed), distinct.length));
+    }
+
+    /** Smile's gradient boosting on labels mapped to their rank among {@code distinct} (it wants 0 … m-1). */
+    static GradientTreeBoost boost(DataFrame predictors, int[] y, int[] distinct, int trees, int nodeSize, long seed) {
         int[] local = new int[y.length];
         for (int i = 0; i < y.length; i++) local[i] = Arrays.binarySearch(distinct, y[i]);
         DataFrame df = predictors.merge(new DataFrame(new IntVector("label", local)));
         MathEx.setSeed(seed);
         var options = new GradientTreeBoost.Options(trees, 20, 6, nodeSize, 0.05, 0.7, null, null);
-        GradientTreeBoost boost = GradientTreeBoost.fit(Formula.lhs("label"), df, options);
-        return new TreeClassifier(kind, numClasses, df.schema(), null, boost, distinct);
+        return GradientTreeBoost.fit(Formula.lhs("label"), df, options);
     }
 
-    private static DecisionTree[] forest(DataFrame x, int[] y, int k, int trees, int nodeSize, long seed) {
+    static DecisionTree[] forest(DataFrame x, int[] y, int k, int trees, int nodeSize, long seed) {
         int n = y.length;
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(x.ncol())));
         StructField response = new StructField("label", smile.data.type.DataTypes.IntType);
@@ -109,27 +113,51 @@ final class TreeClassifier implements Serializable {
     /** Class probabilities, indexed by label, for one complete row. */
     double[] probabilities(double[] row) {
         double[] out = new double[numClasses];
-        if (forest == null && boost == null) {
+        if (trees == null) {
             out[trainedClasses[0]] = 1;
             return out;
         }
-        if (forest != null) {
-            Tuple t = Tuple.of(schema, row);
-            double[] post = new double[numClasses];
-            for (DecisionTree tree : forest) {
-                tree.predict(t, post);
-                for (int c = 0; c < numClasses; c++) out[c] += post[c];
-            }
-        } else {
-            Object[] cells = new Object[row.length + 1];
-            for (int j = 0; j < row.length; j++) cells[j] = row[j];
-            cells[row.length] = 0;
-            double[] post = new double[trainedClasses.length];
-            boost.predict(Tuple.of(schema, cells), post);
-            for (int c = 0; c < trainedClasses.length; c++) out[trainedClasses[c]] = post[c];
-        }
+        double[] post = trees.predict(row);
+        for (int c = 0; c < trainedClasses.length; c++) out[trainedClasses[c]] = post[c];
         double sum = Arrays.stream(out).sum();
         if (sum > 0) for (int c = 0; c < out.length; c++) out[c] /= sum;
         return out;
+    }
+
+    // ---- classifier.bin ----------------------------------------------------------------------------------------
+
+    void write(OutputStream os) throws IOException {
+        DataOutputStream out = new DataOutputStream(os);
+        out.writeUTF(kind.name());
+        out.writeInt(numClasses);
+        out.writeInt(trainedClasses.length);
+        for (int c : trainedClasses) out.writeInt(c);
+        out.writeBoolean(trees != null);
+        out.flush();
+        if (trees != null) trees.write(os);
+    }
+
+    /** Reads what {@link #write} wrote, for rows of {@code features} values; IOException when it is damaged. */
+    static TreeClassifier read(InputStream is, int features) throws IOException {
+        DataInputStream in = new DataInputStream(is);
+        Kind kind;
+        try {
+            kind = Kind.valueOf(in.readUTF());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown ensemble");
+        }
+        int numClasses = in.readInt();
+        int n = in.readInt();
+        if (numClasses < 1 || n < 1 || n > numClasses) throw new IOException("bad class count");
+        int[] trained = new int[n];
+        for (int i = 0; i < n; i++) {
+            trained[i] = in.readInt();
+            if (trained[i] < 0 || trained[i] >= numClasses) throw new IOException("class out of range");
+        }
+        FlatTrees trees = in.readBoolean() ? FlatTrees.read(in) : null;
+        if (trees != null && (trees.classes != n || trees.maxFeature() >= features)) {
+            throw new IOException("the trees do not fit the model's genres or features");
+        }
+        return new TreeClassifier(kind, numClasses, trained, trees);
     }
 }

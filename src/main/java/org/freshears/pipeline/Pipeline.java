@@ -23,6 +23,7 @@ import org.freshears.mastering.MasteringChain;
 import org.freshears.model.FeatureVector;
 import org.freshears.model.GenreAssessment;
 import org.freshears.model.ReferenceModel;
+import org.freshears.util.Timing;
 
 /** The one pipeline that the CLI, the web app and the tests share: decode → measure → compare → advise. */
 public final class Pipeline {
@@ -82,6 +83,7 @@ public final class Pipeline {
                 long t0 = System.nanoTime();
                 model = ReferenceModel.load(modelDir);
                 modelLoadMillis = (System.nanoTime() - t0) / 1e6;
+                Timing.step("model load", t0);
             }
             modelLoaded = true;
         }
@@ -148,9 +150,14 @@ public final class Pipeline {
      */
     public AnalysisDocument analyze(Path file, String displayPath, AnalyzeRequest request, ProgressListener progress)
             throws UnreadableAudioException, IOException {
+        long t0 = System.nanoTime();
         MixFeatures features = measure(file, displayPath, progress);
+        Timing.step("measure", t0);
         progress.progress("compare", 0);
+        t0 = System.nanoTime();
         GenreAssessment genre = assessGenre(features, request.genre());
+        Timing.step("genre (waits for the model)", t0);
+        t0 = System.nanoTime();
         List<MixFeatures> refs = measureReferences(request.references(), progress);
         List<AnalysisDocument.ReferenceCurve> curves = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) curves.add(AnalysisDocument.ReferenceCurve.of(request.referenceNames().get(i), refs.get(i)));
@@ -159,6 +166,7 @@ public final class Pipeline {
         List<Finding> findings = Advisor.advise(features, profile, target);
         MasteringChain chain = ChainAdvisor.suggest(features, profile, target, findings, 100);
         findings = ChainAdvisor.link(findings, chain);
+        Timing.step("advice and chain", t0);
         progress.progress("compare", 1);
         return AnalysisDocument.of(features, genre, findings, new MasterResult.Chain(chain.stagesJson(), chain.amount()),
                 curves);

@@ -27,6 +27,17 @@ class MainTest {
     }
 
     @Test
+    void helpListsEveryCommandEvenThoughOnlyTheOneRunIsRegistered() {
+        Run r = run("--help");
+        assertEquals(Main.OK, r.status());
+        for (String c : new String[] {"analyze", "compare", "master", "train", "genres", "platforms", "serve"}) {
+            assertTrue(r.out().contains(c), c + " missing from help: " + r.out());
+        }
+        assertFalse(r.out().contains("warmup"), "the hidden warm-up command shows in help");
+        assertEquals(Main.OK, run("platforms").status());
+    }
+
+    @Test
     void noCommandIsBadUsage() {
         assertEquals(Main.BAD_INPUT, run().status());
     }

@@ -75,13 +75,13 @@ class TrainCommandTest {
     @Test
     void trainWritesTheModelFilesSkipsTheBrokenFileAndReports() throws IOException {
         assertEquals(Main.OK, trained.status(), trained.err());
-        for (String f : new String[] {"model.json", "features.csv", "profiles.json", "classifier.ser"}) {
+        for (String f : new String[] {"model.json", "features.csv", "profiles.json", "classifier.bin"}) {
             assertTrue(Files.isRegularFile(model.resolve(f)), f);
         }
         assertTrue(trained.err().contains("skipped") && trained.err().contains("pkgb0__broken.wav"), trained.err());
         assertTrue(trained.out().contains("cross-validation"), trained.out());
         JsonNode meta = Json.mapper().readTree(Files.readString(model.resolve("model.json")));
-        assertEquals(1, meta.get("formatVersion").asInt());
+        assertEquals(2, meta.get("formatVersion").asInt());
         assertEquals("bright", meta.get("genres").get(0).asText());
         assertEquals(6, meta.get("trackCounts").get("dark").asInt());
         assertEquals(6, meta.get("trackCounts").get("bright").asInt());
@@ -200,12 +200,12 @@ class TrainCommandTest {
     @Test
     void aModelFromANewerFreshEarsIsRefused() throws IOException {
         Path copy = Files.createDirectories(root.resolve("newer"));
-        for (String f : new String[] {"model.json", "features.csv", "profiles.json", "classifier.ser"}) {
+        for (String f : new String[] {"model.json", "features.csv", "profiles.json", "classifier.bin"}) {
             Files.copy(model.resolve(f), copy.resolve(f));
         }
         Path meta = copy.resolve("model.json");
-        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
-        assertOneLineError(MainTest.run("genres", "--model", copy.toString()), "format version 2");
+        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
+        assertOneLineError(MainTest.run("genres", "--model", copy.toString()), "format version 3");
         assertOneLineError(MainTest.run("analyze", "--model", root.resolve("no-model").toString(), "x.wav"),
                 "no reference model");
     }

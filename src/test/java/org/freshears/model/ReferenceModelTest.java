@@ -133,7 +133,7 @@ class ReferenceModelTest {
             ReferenceModel model = ReferenceModel.fit(FeatureTable.of(rows), SyntheticTables.fast().withAlgorithm(algorithm));
             Path d = dir.resolve(algorithm.name());
             model.save(d);
-            for (String f : List.of("model.json", "features.csv", "profiles.json", "classifier.ser")) {
+            for (String f : List.of("model.json", "features.csv", "profiles.json", "classifier.bin")) {
                 assertTrue(Files.isRegularFile(d.resolve(f)), f);
             }
             ReferenceModel loaded = ReferenceModel.load(d);
@@ -200,11 +200,29 @@ class ReferenceModelTest {
     void aNewerFormatVersionIsRefusedClearly(@TempDir Path dir) throws Exception {
         ReferenceModel.fit(SyntheticTables.table(2, 2, 3, 2, 12L), SyntheticTables.fast()).save(dir);
         Path meta = dir.resolve("model.json");
-        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
         ModelException e = assertThrows(ModelException.class, () -> ReferenceModel.load(dir));
         assertTrue(e.getMessage().contains("format version 99"), e.getMessage());
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
         assertThrows(ModelException.class, () -> ReferenceModel.load(dir.resolve("nothing-here")));
+    }
+
+    @Test
+    void anOlderFormatAndADamagedEnsembleAreRefusedClearly(@TempDir Path dir) throws Exception {
+        ReferenceModel.fit(SyntheticTables.table(2, 2, 3, 2, 12L), SyntheticTables.fast()).save(dir);
+        Path trees = dir.resolve("classifier.bin");
+        byte[] whole = Files.readAllBytes(trees);
+        Files.write(trees, java.util.Arrays.copyOf(whole, whole.length / 2));
+        ModelException truncated = assertThrows(ModelException.class, () -> ReferenceModel.load(dir));
+        assertTrue(truncated.getMessage().contains("retrain"), truncated.getMessage());
+        Files.write(trees, "not trees at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThrows(ModelException.class, () -> ReferenceModel.load(dir));
+        Files.write(trees, whole);
+        ReferenceModel.load(dir); // intact again
+        Path meta = dir.resolve("model.json");
+        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+        ModelException old = assertThrows(ModelException.class, () -> ReferenceModel.load(dir));
+        assertTrue(old.getMessage().contains("format version 1") && old.getMessage().contains("retrain"), old.getMessage());
     }
 
     @Test
