@@ -9,16 +9,14 @@ import org.freshears.audio.AudioInfo;
 import org.freshears.audio.AudioSource;
 
 /**
- * Measures a mix in one streaming pass: every analyser is fed the same blocks, spread over two lanes
- * (threads) so that both cores work. The CLI, the web app and the tests all come through here.
- *
- * <p>The loudness meter and the true-peak meter always sit on different lanes; the other analysers are placed
- * longest-first on the least-loaded lane, by their cost per frame as measured with
- * {@code org.freshears.bench.AnalyzerBench} ({@link #COST}).
+ * Measures a mix in one streaming pass: every analyser is fed the same blocks by {@link BlockFeeder}, whose
+ * worker threads (two by default, one per core of the reference machine) take whichever analyser is furthest
+ * behind. The CLI, the web app and the tests all come through here. Each analyser's share of the work is
+ * measured by {@code org.freshears.bench.AnalyzerBench} ({@link #profile}).
  */
 public final class Analyzer {
 
-    /** @param blockFrames frames per block handed to the analysers; @param lanes worker threads */
+    /** @param blockFrames frames per block handed to the analysers; @param lanes worker threads (analysis lanes) */
     public record Options(int blockFrames, int lanes) {
         public static final Options DEFAULT = new Options(8192, 2);
 
@@ -31,20 +29,11 @@ public final class Analyzer {
     /** The default delivery ceiling for the findings made here (Spotify, −1 dBTP). */
     public static final double DEFAULT_TRUE_PEAK_CEILING_DBTP = -1.0;
 
-    /**
-     * CPU cost per stereo frame of each analyser at 44.1 kHz (ns/frame, thread CPU time, mean of three AnalyzerBench
-     * rounds on a 4-minute 24-bit WAV on the shared 2-core build machine; only the ratios matter). The true-peak
-     * meter skips stretches that cannot raise its maximum: 9–16 ns/frame on a dynamic track, up to its former 115 on
-     * a track limited flat against its ceiling; 40 plans for the middle.
-     */
-    static final Map<String, Double> COST = Map.of("loudness", 30.0, "truePeak", 40.0, "spectrum", 160.0,
-            "signal", 25.0, "goniometer", 15.0, "bandCrest", 95.0, "monoLoudness", 12.0);
-
     static final double CHUNK_SECONDS = 3.0;
 
     private Analyzer() {}
 
-    /** Every analyser of one pass, by name (the names of {@link #COST}). */
+    /** Every analyser of one pass, by name. */
     static final class Pass {
         final int sampleRate, channels;
         final LoudnessMeter loudness;
@@ -89,8 +78,8 @@ public final class Analyzer {
                                       ProgressListener progress) throws IOException {
         AudioInfo info = source.info();
         Pass set = new Pass(info);
-        List<List<BlockAnalyzer>> lanes = plan(set.byName(), options.lanes());
-        BlockFeeder.Result fed = BlockFeeder.feed(source, lanes, options.blockFrames(), progress);
+        BlockFeeder.Result fed = BlockFeeder.feed(source, List.copyOf(set.byName().values()), options.lanes(),
+                options.blockFrames(), progress);
         set.finish();
         List<String> warnings = new ArrayList<>(source.warnings());
         if (fed.nonFiniteSamples() > 0) {
@@ -115,42 +104,15 @@ public final class Analyzer {
         AudioInfo info = source.info();
         LoudnessMeter loudness = new LoudnessMeter(info.sampleRate(), info.channels());
         TruePeakMeter truePeak = new TruePeakMeter(info.sampleRate(), info.channels());
-        List<List<BlockAnalyzer>> lanes = options.lanes() >= 2
-                ? List.of(List.of(loudness::accept), List.of(truePeak::accept))
-                : List.of(List.of(loudness::accept, truePeak::accept));
-        BlockFeeder.feed(source, lanes, options.blockFrames(), ProgressListener.NONE);
+        BlockFeeder.feed(source, List.of(loudness::accept, truePeak::accept), options.lanes(), options.blockFrames(),
+                ProgressListener.NONE);
         return FeatureAssembler.loudness(loudness, truePeak);
-    }
-
-    /**
-     * Spreads the analysers over {@code laneCount} lanes: the loudness meter on lane 0, the true-peak meter on lane 1,
-     * the rest longest-first onto the lane with the least cost so far.
-     */
-    static List<List<BlockAnalyzer>> plan(Map<String, BlockAnalyzer> analyzers, int laneCount) {
-        List<List<BlockAnalyzer>> lanes = new ArrayList<>();
-        double[] load = new double[laneCount];
-        for (int i = 0; i < laneCount; i++) lanes.add(new ArrayList<>());
-        List<String> rest = new ArrayList<>(analyzers.keySet());
-        for (String pinned : List.of("loudness", "truePeak")) {
-            int lane = pinned.equals("loudness") ? 0 : Math.min(1, laneCount - 1);
-            lanes.get(lane).add(analyzers.get(pinned));
-            load[lane] += COST.get(pinned);
-            rest.remove(pinned);
-        }
-        rest.sort((a, b) -> Double.compare(COST.get(b), COST.get(a)));
-        for (String name : rest) {
-            int best = 0;
-            for (int i = 1; i < laneCount; i++) if (load[i] < load[best]) best = i;
-            lanes.get(best).add(analyzers.get(name));
-            load[best] += COST.get(name);
-        }
-        return lanes;
     }
 
     /**
      * Feeds every analyser on the calling thread, one after another, and returns the CPU nanoseconds (thread CPU time,
      * so that other processes on a busy machine do not count) each spent in {@code accept}, plus "decode" for reading
-     * the source: the measurement behind {@link #COST}.
+     * the source: what {@code AnalyzerBench} reports.
      */
     public static Map<String, Long> profile(AudioSource source, int blockFrames) throws IOException {
         AudioInfo info = source.info();

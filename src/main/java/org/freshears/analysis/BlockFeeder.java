@@ -3,17 +3,18 @@ package org.freshears.analysis;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.freshears.audio.AudioSource;
 
 /**
- * Streams an {@link AudioSource} through several lanes of {@link BlockAnalyzer}s, one thread per lane, while
- * the calling thread decodes. Blocks come from a fixed pool, so memory is bounded by the block size and the
- * lane count, never by the file length. Non-finite samples are counted and measured as 0 (the count is
- * reported; they are never silently hidden).
+ * Streams an {@link AudioSource} through a set of {@link BlockAnalyzer}s on several worker threads while the
+ * calling thread decodes. Blocks live in a fixed ring, so memory is bounded by the block size, never by the
+ * file length. Non-finite samples are counted and measured as 0 (the count is reported; they are never silently
+ * hidden).
+ *
+ * <p>Scheduling is dynamic: each analyser sees the blocks in order, one thread at a time, but any worker may
+ * take it. A free worker takes the analyser that is furthest behind, so the load balances itself whatever each
+ * analyser costs on this machine, in this JIT state or at this moment (a static split by measured cost left one
+ * core idle for a third of the pass when the JIT or a neighbouring process slowed one analyser down).
  */
 public final class BlockFeeder {
 
@@ -21,113 +22,181 @@ public final class BlockFeeder {
     public record Result(long frames, long nonFiniteSamples, double firstNonFiniteSeconds) {
     }
 
+    /** Blocks in the ring: enough that the decoder runs ahead while the slowest analyser catches up. */
+    static final int RING = 8;
+
     private static final class Block {
         final float[][] data;
         int frames;
-        final AtomicInteger pending = new AtomicInteger();
+        /** Analysers yet to see this block; the decoder refills it at 0. Guarded by the lock. */
+        int pending;
 
         Block(int channels, int capacity) {
             data = new float[channels][capacity];
         }
     }
 
-    private static final Block END = new Block(0, 0);
+    /** One analyser and how far it has got. Guarded by the lock. */
+    private static final class Task {
+        final BlockAnalyzer analyzer;
+        long next;
+        boolean busy;
 
-    private BlockFeeder() {}
+        Task(BlockAnalyzer analyzer) {
+            this.analyzer = analyzer;
+        }
+    }
 
-    public static Result feed(AudioSource source, List<List<BlockAnalyzer>> lanes, int blockFrames,
+    private final Object lock = new Object();
+    private final Block[] ring;
+    private final Task[] tasks;
+    private long published;
+    private boolean ended;
+    private Throwable failure;
+
+    private BlockFeeder(int channels, int blockFrames, List<BlockAnalyzer> analyzers) {
+        ring = new Block[RING];
+        for (int i = 0; i < RING; i++) ring[i] = new Block(channels, blockFrames);
+        tasks = new Task[analyzers.size()];
+        for (int i = 0; i < tasks.length; i++) tasks[i] = new Task(analyzers.get(i));
+    }
+
+    /**
+     * Decodes {@code source} on the calling thread and feeds every analyser every block, on {@code threads}
+     * worker threads. An analyser's exception stops the pass and is rethrown here.
+     */
+    public static Result feed(AudioSource source, List<BlockAnalyzer> analyzers, int threads, int blockFrames,
                               ProgressListener progress) throws IOException {
-        int channels = source.info().channels();
-        long expected = source.info().frameLength();
-        int laneCount = lanes.size();
-        BlockingQueue<Block> free = new ArrayBlockingQueue<>(laneCount * 3 + 2);
-        for (int i = 0; i < laneCount * 3 + 2; i++) free.add(new Block(channels, blockFrames));
-        List<BlockingQueue<Block>> queues = new ArrayList<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int lane = 0; lane < laneCount; lane++) {
-            BlockingQueue<Block> queue = new ArrayBlockingQueue<>(laneCount * 3 + 3);
-            queues.add(queue);
-            List<BlockAnalyzer> analyzers = lanes.get(lane);
-            Thread t = Thread.ofPlatform().name("analysis-lane-" + lane).daemon().unstarted(() -> {
-                try {
-                    while (true) {
-                        Block b = queue.take();
-                        if (b == END) return;
-                        if (failure.get() == null) {
-                            for (BlockAnalyzer a : analyzers) a.accept(b.data, b.frames);
-                        }
-                        if (b.pending.decrementAndGet() == 0) free.add(b);
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                    // keep draining so the decoder never blocks on a dead lane
-                    drain(queue, free);
-                }
-            });
-            threads.add(t);
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        laneCpu("decoder (calling thread) before decoding");
+        BlockFeeder f = new BlockFeeder(source.info().channels(), blockFrames, analyzers);
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < Math.min(threads, Math.max(1, analyzers.size())); i++) {
+            Thread t = Thread.ofPlatform().name("analysis-lane-" + i).daemon().unstarted(f::work);
+            workers.add(t);
             t.start();
         }
-        long frames = 0;
-        long nonFinite = 0;
-        double firstNonFinite = -1;
-        int sampleRate = source.info().sampleRate();
-        int[] firstBad = new int[1];
+        Result r;
         try {
-            while (failure.get() == null) {
-                Block b = free.take();
-                int n = source.read(b.data, blockFrames);
-                if (n <= 0) {
-                    free.add(b);
-                    break;
-                }
-                b.frames = n;
-                long bad = sanitize(b.data, channels, n, firstBad);
-                if (bad > 0) {
-                    if (nonFinite == 0) firstNonFinite = (frames + firstBad[0]) / (double) sampleRate;
-                    nonFinite += bad;
-                }
-                frames += n;
-                b.pending.set(laneCount);
-                for (BlockingQueue<Block> q : queues) q.put(b);
-                if (expected > 0) progress.progress("analyse", Math.min(1.0, frames / (double) expected));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("analysis interrupted", e);
+            r = f.decode(source, blockFrames, progress);
         } finally {
-            for (BlockingQueue<Block> q : queues) {
-                try {
-                    q.put(END);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            synchronized (f.lock) {
+                f.ended = true;
+                f.lock.notifyAll();
+            }
+            boolean interrupted = false;
+            for (Thread t : workers) {
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the workers end promptly once the stream has ended
+                    }
                 }
             }
-            for (Thread t : threads) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            if (interrupted) Thread.currentThread().interrupt();
         }
-        Throwable f = failure.get();
-        if (f instanceof RuntimeException re) throw re;
-        if (f instanceof Error err) throw err;
-        if (f != null) throw new IllegalStateException(f);
+        laneCpu("decoder (calling thread)");
+        Throwable e = f.failure;
+        if (e instanceof RuntimeException re) throw re;
+        if (e instanceof Error err) throw err;
+        if (e != null) throw new IllegalStateException(e);
         progress.progress("analyse", 1.0);
+        return r;
+    }
+
+    private Result decode(AudioSource source, int blockFrames, ProgressListener progress) throws IOException {
+        int channels = source.info().channels();
+        long expected = source.info().frameLength();
+        int sampleRate = source.info().sampleRate();
+        long frames = 0, nonFinite = 0;
+        double firstNonFinite = -1;
+        int[] firstBad = new int[1];
+        for (long seq = 0; ; seq++) {
+            Block b = ring[(int) (seq % RING)];
+            synchronized (lock) {
+                while (b.pending > 0 && failure == null) waitOnLock();
+                if (failure != null) break;
+            }
+            int n = source.read(b.data, blockFrames);
+            if (n <= 0) break;
+            b.frames = n;
+            long bad = sanitize(b.data, channels, n, firstBad);
+            if (bad > 0) {
+                if (nonFinite == 0) firstNonFinite = (frames + firstBad[0]) / (double) sampleRate;
+                nonFinite += bad;
+            }
+            frames += n;
+            synchronized (lock) {
+                b.pending = tasks.length;
+                published = seq + 1;
+                lock.notifyAll();
+            }
+            if (expected > 0) progress.progress("analyse", Math.min(1.0, frames / (double) expected));
+        }
         return new Result(frames, nonFinite, firstNonFinite);
     }
 
-    private static void drain(BlockingQueue<Block> queue, BlockingQueue<Block> free) {
+    private void waitOnLock() throws IOException {
         try {
-            while (true) {
-                Block b = queue.take();
-                if (b == END) return;
-                if (b.pending.decrementAndGet() == 0) free.add(b);
-            }
+            lock.wait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            failure = new IOException("analysis interrupted", e);
+            lock.notifyAll();
+            throw (IOException) failure;
+        }
+    }
+
+    /** A worker: repeatedly takes the analyser furthest behind that has a block to see, until all are done. */
+    private void work() {
+        try {
+            while (true) {
+                Task task;
+                Block block;
+                synchronized (lock) {
+                    while (true) {
+                        if (failure != null) return;
+                        task = null;
+                        for (Task t : tasks) {
+                            if (!t.busy && t.next < published && (task == null || t.next < task.next)) task = t;
+                        }
+                        if (task != null) break;
+                        if (ended && allCaughtUp()) return;
+                        lock.wait();
+                    }
+                    task.busy = true;
+                    block = ring[(int) (task.next % RING)];
+                }
+                task.analyzer.accept(block.data, block.frames);
+                synchronized (lock) {
+                    task.next++;
+                    task.busy = false;
+                    block.pending--;
+                    lock.notifyAll();
+                }
+            }
+        } catch (Throwable e) {
+            synchronized (lock) {
+                if (failure == null) failure = e;
+                lock.notifyAll();
+            }
+        } finally {
+            laneCpu(Thread.currentThread().getName());
+        }
+    }
+
+    private boolean allCaughtUp() {
+        for (Task t : tasks) if (t.busy || t.next < published) return false;
+        return true;
+    }
+
+    /** With FRESHEARS_TIMING: the CPU time this thread has used so far. */
+    private static void laneCpu(String name) {
+        if (org.freshears.util.Timing.on()) {
+            long ns = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            System.err.printf(java.util.Locale.ROOT, "freshears: timing: %s CPU %.0f ms%n", name, ns / 1e6);
         }
     }
 

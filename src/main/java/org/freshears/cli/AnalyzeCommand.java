@@ -80,6 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
                 if (html != null) HtmlReport.write(doc, request.platform(), htmlPath(index));
                 org.freshears.util.Timing.step("output", tw);
+                org.freshears.util.Timing.threads();
                 for (String w : doc.warnings()) err.println("freshears: warning: " + shown + ": " + w);
             } catch (UnreadableAudioException e) {
                 status = Main.BAD_INPUT;

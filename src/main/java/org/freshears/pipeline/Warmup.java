@@ -24,7 +24,7 @@ public final class Warmup {
         Path wav = dir.resolve("warmup.wav");
         try {
             int rate = 44100;
-            int frames = rate * 6;
+            int frames = rate * Integer.parseInt(System.getenv().getOrDefault("FRESHEARS_WARMUP_SECONDS", "6"));
             float[][] x = new float[2][frames];
             Random rnd = new Random(7);
             for (int i = 0; i < frames; i++) {
