@@ -2,9 +2,11 @@ package org.freshears.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.freshears.advice.Platform;
 
@@ -41,8 +43,15 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
 
     /** What changed since the previous version of the same song. */
     public record Changes(String previousLabel, String previousHref, List<String> fixed, List<String> added,
-                          List<String> kept) {
+                          List<String> kept, List<Move> tonal, String tonalSummary, List<Move> figures) {
     }
+
+    /** How one figure moved between versions: {@code text} is e.g. "+2.1 dB" (null delta: not comparable). */
+    public record Move(String name, Double delta, String text) {
+    }
+
+    /** Band-level moves smaller than this (dB) are "unchanged" in the summary. */
+    static final double TONAL_MOVE_DB = 0.5;
 
     /** The previous version, when there is one: its document, a label ("version 2") and a link (may be null). */
     public record Previous(JsonNode doc, String label, String href) {
@@ -337,7 +346,48 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
         List<String> fixed = new ArrayList<>(), added = new ArrayList<>(), kept = new ArrayList<>();
         for (String c : before) (now.contains(c) ? kept : fixed).add(c);
         for (String c : now) if (!before.contains(c)) added.add(c);
-        return new Changes(previous.label(), previous.href(), fixed, added, kept);
+        List<Move> tonal = tonalMoves(previous.doc(), doc);
+        List<String> moved = new ArrayList<>();
+        for (Move m : tonal) if (m.delta() != null && Math.abs(m.delta()) >= TONAL_MOVE_DB) moved.add(m.name() + " " + m.text());
+        String summary = tonal.isEmpty() ? null : moved.isEmpty()
+                ? "The tonal balance is unchanged: every band is within " + Fmt.num(TONAL_MOVE_DB, 1, "dB") + " of " + previous.label() + "."
+                : "Against " + previous.label() + ", relative to the whole spectrum: " + String.join(", ", moved)
+                        + (moved.size() < tonal.size() ? "; the other bands moved less than " + Fmt.num(TONAL_MOVE_DB, 1, "dB") : "") + ".";
+        List<Move> figures = new ArrayList<>();
+        figures.add(move("Integrated loudness", previous.doc(), doc, 1, "LU", "loudness", "integratedLufs"));
+        figures.add(move("True peak", previous.doc(), doc, 1, "dB", "loudness", "truePeakDbtp"));
+        figures.add(move("Loudness range", previous.doc(), doc, 1, "LU", "loudness", "loudnessRangeLu"));
+        figures.add(move("PLR", previous.doc(), doc, 1, "dB", "dynamics", "plrDb"));
+        figures.add(move("Width", previous.doc(), doc, 2, "", "stereo", "width"));
+        figures.add(move("Tilt", previous.doc(), doc, 2, "dB/oct", "spectrum", "tiltDbPerOctave"));
+        return new Changes(previous.label(), previous.href(), fixed, added, kept, tonal, summary, figures);
+    }
+
+    /** Each named band's level change (dB, relative to the 20 Hz–20 kHz total) from {@code before} to {@code after}. */
+    static List<Move> tonalMoves(JsonNode before, JsonNode after) {
+        Map<String, Double> was = new LinkedHashMap<>();
+        for (JsonNode b : Nodes.list(before, "spectrum", "bands")) was.put(Nodes.text(b, "name"), Nodes.num(b, "levelDb"));
+        List<Move> out = new ArrayList<>();
+        for (JsonNode b : Nodes.list(after, "spectrum", "bands")) {
+            String name = Nodes.text(b, "name");
+            Double now = Nodes.num(b, "levelDb"), then = was.get(name);
+            if (name == null || now == null || then == null) continue;
+            double d = Math.round((now - then) * 10) / 10.0;
+            out.add(new Move(name, d, signed(d, 1, "dB")));
+        }
+        return out;
+    }
+
+    private static Move move(String label, JsonNode before, JsonNode after, int decimals, String unit, String... path) {
+        Double a = Nodes.num(before, path), b = Nodes.num(after, path);
+        if (a == null || b == null) return new Move(label, null, "–");
+        double scale = Math.pow(10, decimals);
+        double d = Math.round((b - a) * scale) / scale;
+        return new Move(label, d, signed(d, decimals, unit) + "  (" + Fmt.num(a, decimals, unit) + " → " + Fmt.num(b, decimals, unit) + ")");
+    }
+
+    private static String signed(double d, int decimals, String unit) {
+        return Fmt.signed(d, decimals) + (unit.isEmpty() ? "" : "\u202f" + unit);
     }
 
     private static Set<String> codes(JsonNode doc) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.freshears.advice.Platform;
 import org.freshears.audio.AudioDecoder;
 import org.freshears.audio.AudioSource;
@@ -182,14 +183,18 @@ public final class WebApp implements AutoCloseable {
             pending(ctx, job, "/api/analyses/", "/analyses/");
             return;
         }
-        String cached = pageCache.get("a" + job.id());
+        // the page depends on the latest finished earlier version too: one that finishes later (v2 was opened
+        // while v1 was still being analysed) gives a new page with the comparison, not the cached one without
+        Optional<Store.Version> earlier = store.previousVersion(job.id());
+        String key = "a" + job.id() + earlier.map(v -> "|" + v.analysisId()).orElse("");
+        String cached = pageCache.get(key);
         if (cached != null) {
             ctx.html(cached);
             return;
         }
         JsonNode doc = read(store.analysis(job.id()).orElseThrow());
         Platform platform = Platform.of(Nodes.text(read(job.requestJson()), "platform"));
-        ReportView.Previous previous = store.previousVersion(job.id()).map(v -> new ReportView.Previous(
+        ReportView.Previous previous = earlier.map(v -> new ReportView.Previous(
                 read(store.analysis(v.analysisId()).orElseThrow()), "version " + v.number(), "/analyses/" + v.analysisId()))
                 .orElse(null);
         String title = store.version(job.id()).map(v -> job.displayName() + (v.number() > 1 ? " (version " + v.number() + ")" : ""))
@@ -197,7 +202,7 @@ public final class WebApp implements AutoCloseable {
         String chain = HtmlReport.scriptJson(mastering.suggestedChain(doc, platform));
         String html = HtmlReport.render(doc, platform, title, previous,
                 new HtmlReport.Live(job.id(), chain, "/api/analyses/" + job.id() + "/audio"));
-        pageCache.put("a" + job.id(), html);
+        pageCache.put(key, html);
         ctx.html(html);
     }
 

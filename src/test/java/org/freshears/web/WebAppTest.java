@@ -265,6 +265,9 @@ class WebAppTest {
             String page = c.get("/analyses/" + v2).body();
             assertTrue(page.contains("Since <span>version 1</span>"), "changes section");
             assertTrue(page.contains("/analyses/" + v1));
+            assertTrue(page.contains("How the tonal curve moved"), "tonal movement summary");
+            // the page of version 1 itself (no earlier version) has no comparison
+            assertFalse(c.get("/analyses/" + v1).body().contains("Since <span>"));
         }
     }
 
