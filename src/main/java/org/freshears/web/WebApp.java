@@ -353,7 +353,14 @@ public final class WebApp implements AutoCloseable {
     private void analysisAudio(Context ctx) throws IOException {
         Job job = job(ctx, Job.ANALYSE);
         Path file = uploads.resolve(job.inputPath());
-        String ext = job.inputPath().substring(job.inputPath().lastIndexOf('.') + 1);
+        String ext = job.inputPath().substring(job.inputPath().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        if (ext.startsWith("aif")) {
+            // browsers' Web Audio does not decode AIFF: the A/B player gets a WAV copy, made once
+            Path wav = file.resolveSibling(file.getFileName() + ".play.wav");
+            transcode(file, wav, OutputFormat.PCM24);
+            sendFile(ctx, wav, "audio/wav", attachmentName(job.displayName(), "", "wav"));
+            return;
+        }
         sendFile(ctx, file, mime(ext), attachmentName(job.displayName(), "", ext));
     }
 
@@ -368,17 +375,24 @@ public final class WebApp implements AutoCloseable {
     }
 
     /** The render in another sample format, made once and kept next to it. */
-    private static synchronized Path convert(Path pcm24, OutputFormat format) throws Exception {
+    private static Path convert(Path pcm24, OutputFormat format) throws Exception {
         Path out = pcm24.resolveSibling(pcm24.getFileName().toString().replace(".wav", "." + Formats.id(format) + ".wav"));
-        if (Files.exists(out)) return out;
+        transcode(pcm24, out, format);
+        return out;
+    }
+
+    /** Writes {@code in} as a WAV file {@code out} in {@code format}, once (kept for later requests). */
+    private static synchronized void transcode(Path in, Path out, OutputFormat format) throws IOException {
+        if (Files.exists(out)) return;
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
-        try (AudioSource src = AudioDecoder.open(pcm24);
+        try (AudioSource src = AudioDecoder.open(in);
              WavWriter w = new WavWriter(tmp, src.info().sampleRate(), src.info().channels(), format)) {
             float[][] block = new float[src.info().channels()][8192];
             for (int n; (n = src.read(block, 8192)) > 0; ) w.write(block, 0, n);
+        } catch (org.freshears.audio.UnreadableAudioException e) {
+            throw new ApiException(500, "the stored audio cannot be read: " + e.getMessage());
         }
         Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-        return out;
     }
 
     private void platforms(Context ctx) {

@@ -272,6 +272,27 @@ class WebAppTest {
     }
 
     @Test
+    void anAiffUploadIsPlayedAsWavBecauseBrowsersDoNotDecodeAiff() throws Exception {
+        byte[] wav = TestAudio.wav(1, 44100, 5);
+        java.io.ByteArrayOutputStream aiff = new java.io.ByteArrayOutputStream();
+        try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(new java.io.ByteArrayInputStream(wav))) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.AIFF, aiff);
+        }
+        try (WebApp app = start(dir, 500, 1, 8, false)) {
+            Client c = new Client(app);
+            String id = Client.json(c.upload("take.aiff", aiff.toByteArray())).get("id").asText();
+            assertEquals("done", c.await("/api/analyses/" + id, LIMIT).get("status").asText());
+            HttpResponse<byte[]> played = c.getBytes("/api/analyses/" + id + "/audio");
+            assertEquals(200, played.statusCode());
+            assertEquals("audio/wav", played.headers().firstValue("content-type").orElse(""));
+            byte[] body = played.body();
+            assertWav(body, 24, 44100); // every frame of the upload, as 24-bit PCM
+            // the same once more, from the copy made the first time
+            assertArrayEquals(body, c.getBytes("/api/analyses/" + id + "/audio").body());
+        }
+    }
+
+    @Test
     void songNames() {
         assertEquals("My Song", Uploads.songName("My Song_v2.wav"));
         assertEquals("My Song", Uploads.songName("My Song - mix 3.flac"));
