@@ -13,7 +13,7 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
     private final int channels;
     private final BandFilter[] bands;
     private final BandFilter low, rest;
-    /** All filters in run order (null bands left out), run two at a time. */
+    /** All filters in run order (null bands left out), run three at a time. */
     private final BandFilter[] all;
     private float[] mid = new float[0];
 
@@ -45,8 +45,9 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
             x = mid;
         }
         int i = 0;
-        for (; i + 1 < all.length; i += 2) BandFilter.measurePair(all[i], all[i + 1], x, n);
-        if (i < all.length) all[i].measure(x, n);
+        for (; i + 2 < all.length; i += 3) BandFilter.measureTriple(all[i], all[i + 1], all[i + 2], x, n);
+        if (i + 1 < all.length) BandFilter.measurePair(all[i], all[i + 1], x, n);
+        else if (i < all.length) all[i].measure(x, n);
     }
 
     List<BandValue> bandCrest() {

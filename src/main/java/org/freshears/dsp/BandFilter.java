@@ -109,6 +109,47 @@ public final class BandFilter {
         b.s11 = q11; b.s12 = q12; b.s21 = q21; b.s22 = q22; b.peak = qpk; b.energy = qe; b.count += n;
     }
 
+    /**
+     * Runs three filters over the same input in one loop: the same results as three {@link #measure} calls, and
+     * cheaper than a pair plus a single (more independent recursions in flight at once).
+     */
+    public static void measureTriple(BandFilter a, BandFilter b, BandFilter c, float[] x, int n) {
+        final double[] p1 = a.c1, p2 = a.c2, q1 = b.c1, q2 = b.c2, r1 = c.c1, r2 = c.c2;
+        double p11 = a.s11, p12 = a.s12, p21 = a.s21, p22 = a.s22, ppk = a.peak, pe = a.energy;
+        double q11 = b.s11, q12 = b.s12, q21 = b.s21, q22 = b.s22, qpk = b.peak, qe = b.energy;
+        double r11 = c.s11, r12 = c.s12, r21 = c.s21, r22 = c.s22, rpk = c.peak, re = c.energy;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            double py = p1[0] * v + p11;
+            double qy = q1[0] * v + q11;
+            double ry = r1[0] * v + r11;
+            p11 = p1[1] * v - p1[3] * py + p12;
+            q11 = q1[1] * v - q1[3] * qy + q12;
+            r11 = r1[1] * v - r1[3] * ry + r12;
+            p12 = p1[2] * v - p1[4] * py;
+            q12 = q1[2] * v - q1[4] * qy;
+            r12 = r1[2] * v - r1[4] * ry;
+            double pu = p2[0] * py + p21;
+            double qu = q2[0] * qy + q21;
+            double ru = r2[0] * ry + r21;
+            p21 = p2[1] * py - p2[3] * pu + p22;
+            q21 = q2[1] * qy - q2[3] * qu + q22;
+            r21 = r2[1] * ry - r2[3] * ru + r22;
+            p22 = p2[2] * py - p2[4] * pu;
+            q22 = q2[2] * qy - q2[4] * qu;
+            r22 = r2[2] * ry - r2[4] * ru;
+            pe += pu * pu;
+            qe += qu * qu;
+            re += ru * ru;
+            ppk = Math.max(ppk, Math.abs(pu));
+            qpk = Math.max(qpk, Math.abs(qu));
+            rpk = Math.max(rpk, Math.abs(ru));
+        }
+        a.s11 = p11; a.s12 = p12; a.s21 = p21; a.s22 = p22; a.peak = ppk; a.energy = pe; a.count += n;
+        b.s11 = q11; b.s12 = q12; b.s21 = q21; b.s22 = q22; b.peak = qpk; b.energy = qe; b.count += n;
+        c.s11 = r11; c.s12 = r12; c.s21 = r21; c.s22 = r22; c.peak = rpk; c.energy = re; c.count += n;
+    }
+
     /** Largest absolute output so far. */
     public double peak() { return peak; }
 
