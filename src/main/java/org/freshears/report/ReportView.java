@@ -354,12 +354,12 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
                 : "Against " + previous.label() + ", relative to the whole spectrum: " + String.join(", ", moved)
                         + (moved.size() < tonal.size() ? "; the other bands moved less than " + Fmt.num(TONAL_MOVE_DB, 1, "dB") : "") + ".";
         List<Move> figures = new ArrayList<>();
-        figures.add(move("Integrated loudness", previous.doc(), doc, 1, "LU", "loudness", "integratedLufs"));
-        figures.add(move("True peak", previous.doc(), doc, 1, "dB", "loudness", "truePeakDbtp"));
-        figures.add(move("Loudness range", previous.doc(), doc, 1, "LU", "loudness", "loudnessRangeLu"));
-        figures.add(move("PLR", previous.doc(), doc, 1, "dB", "dynamics", "plrDb"));
-        figures.add(move("Width", previous.doc(), doc, 2, "", "stereo", "width"));
-        figures.add(move("Tilt", previous.doc(), doc, 2, "dB/oct", "spectrum", "tiltDbPerOctave"));
+        figures.add(move("Integrated loudness", previous.doc(), doc, 1, "LU", "LUFS", "loudness", "integratedLufs"));
+        figures.add(move("True peak", previous.doc(), doc, 1, "dB", "dBTP", "loudness", "truePeakDbtp"));
+        figures.add(move("Loudness range", previous.doc(), doc, 1, "LU", "LU", "loudness", "loudnessRangeLu"));
+        figures.add(move("PLR", previous.doc(), doc, 1, "dB", "dB", "dynamics", "plrDb"));
+        figures.add(move("Width", previous.doc(), doc, 2, "", "", "stereo", "width"));
+        figures.add(move("Tilt", previous.doc(), doc, 2, "dB/oct", "dB/oct", "spectrum", "tiltDbPerOctave"));
         return new Changes(previous.label(), previous.href(), fixed, added, kept, tonal, summary, figures);
     }
 
@@ -378,12 +378,19 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
         return out;
     }
 
-    private static Move move(String label, JsonNode before, JsonNode after, int decimals, String unit, String... path) {
+    /** A figure's move: the change in {@code deltaUnit}, then from → to in {@code unit}. */
+    private static Move move(String label, JsonNode before, JsonNode after, int decimals, String deltaUnit, String unit,
+                             String... path) {
         Double a = Nodes.num(before, path), b = Nodes.num(after, path);
-        if (a == null || b == null) return new Move(label, null, "–");
+        if (a == null || b == null) return new Move(label, null, Fmt.NONE);
         double scale = Math.pow(10, decimals);
         double d = Math.round((b - a) * scale) / scale;
-        return new Move(label, d, signed(d, decimals, unit) + "  (" + Fmt.num(a, decimals, unit) + " → " + Fmt.num(b, decimals, unit) + ")");
+        return new Move(label, d, signed(d, decimals, deltaUnit) + "  (" + withUnit(a, decimals, unit) + " → "
+                + withUnit(b, decimals, unit) + ")");
+    }
+
+    private static String withUnit(double v, int decimals, String unit) {
+        return unit.isEmpty() ? Fmt.num(v, decimals) : Fmt.num(v, decimals, unit);
     }
 
     private static String signed(double d, int decimals, String unit) {

@@ -42,6 +42,7 @@ class VersionChangesTest {
         assertTrue(c.tonalSummary().contains("lowMids +3.0"), c.tonalSummary());
         assertTrue(!c.tonalSummary().contains("air"), c.tonalSummary());
         assertEquals(2.0, c.figures().getFirst().delta(), 1e-9);
+        assertTrue(c.figures().getFirst().text().contains("−16.0\u202fLUFS → −14.0\u202fLUFS"), c.figures().getFirst().text());
         String html = HtmlReport.render(v2, Platform.SPOTIFY, null, new ReportView.Previous(v1, "version 1", "/a/x"), null);
         assertTrue(html.contains("How the tonal curve moved"));
         assertTrue(html.contains("lowMids +3.0"));
