@@ -93,7 +93,7 @@ public final class Analyzer {
         List<Finding> findings = DefectFindings.of(measured, DEFAULT_TRUE_PEAK_CEILING_DBTP);
         return new MixFeatures(measured.file(), measured.loudness(), measured.dynamics(), measured.spectrum(),
                 measured.stereo(), measured.technical(), measured.timeline(), measured.sections(), findings,
-                measured.warnings());
+                measured.warnings(), measured.texture());
     }
 
     /**

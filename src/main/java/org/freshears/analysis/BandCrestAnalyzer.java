@@ -7,7 +7,9 @@ import org.freshears.dsp.BandFilter;
 /**
  * Crest factor (peak over RMS, dB) per band of the mid signal (L+R)/2 (the channel itself for mono): the seven
  * named bands through 4th-order band-passes ({@link BandFilter#bandPass}), and the low end below 120 Hz against the
- * rest through a Linkwitz–Riley 4th-order crossover.
+ * rest through a Linkwitz–Riley 4th-order crossover. The same band-pass outputs, bass to air, feed the rhythm
+ * measures ({@link OnsetTracker}) with their energy per 10 ms hop: the blocks are run in pieces that end on hop
+ * boundaries (the same arithmetic in the same order, so the crest factors do not change).
  */
 final class BandCrestAnalyzer implements BlockAnalyzer {
     private final int channels;
@@ -16,6 +18,12 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
     /** All filters in run order (null bands left out), run three at a time. */
     private final BandFilter[] all;
     private float[] mid = new float[0];
+    /** Band-passes whose energy per hop feeds the onset tracker (bass to air: the sub band is too slow for 10 ms). */
+    private final BandFilter[] rhythmBands;
+    private final double[] hopStart, hopEnergy;
+    private final OnsetTracker onsets;
+    private final int hopFrames;
+    private int hopFill;
 
     BandCrestAnalyzer(int sampleRate, int channels) {
         this.channels = channels;
@@ -31,6 +39,13 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
         run.add(low);
         run.add(rest);
         all = run.toArray(new BandFilter[0]);
+        java.util.List<BandFilter> rhythm = new java.util.ArrayList<>();
+        for (int b = 1; b < bands.length; b++) if (bands[b] != null) rhythm.add(bands[b]);
+        rhythmBands = rhythm.toArray(new BandFilter[0]);
+        hopStart = new double[rhythmBands.length];
+        hopEnergy = new double[rhythmBands.length];
+        hopFrames = OnsetTracker.hopFrames(sampleRate);
+        onsets = new OnsetTracker(rhythmBands.length, hopFrames, sampleRate);
     }
 
     @Override
@@ -44,11 +59,32 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
             for (int i = 0; i < n; i++) mid[i] = 0.5f * (l[i] + r[i]);
             x = mid;
         }
-        int i = 0;
-        for (; i + 2 < all.length; i += 3) BandFilter.measureTriple(all[i], all[i + 1], all[i + 2], x, n);
-        if (i + 1 < all.length) BandFilter.measurePair(all[i], all[i + 1], x, n);
-        else if (i < all.length) all[i].measure(x, n);
+        int pos = 0;
+        while (pos < n) {
+            int end = Math.min(n, pos + hopFrames - hopFill);
+            run(x, pos, end);
+            hopFill += end - pos;
+            pos = end;
+            if (hopFill == hopFrames) {
+                for (int b = 0; b < rhythmBands.length; b++) {
+                    double e = rhythmBands[b].energy();
+                    hopEnergy[b] = e - hopStart[b];
+                    hopStart[b] = e;
+                }
+                onsets.hop(hopEnergy);
+                hopFill = 0;
+            }
+        }
     }
+
+    private void run(float[] x, int from, int to) {
+        int i = 0;
+        for (; i + 2 < all.length; i += 3) BandFilter.measureTriple(all[i], all[i + 1], all[i + 2], x, from, to);
+        if (i + 1 < all.length) BandFilter.measurePair(all[i], all[i + 1], x, from, to);
+        else if (i < all.length) all[i].measure(x, from, to);
+    }
+
+    OnsetTracker onsets() { return onsets; }
 
     List<BandValue> bandCrest() {
         List<BandValue> out = new ArrayList<>();

@@ -38,7 +38,15 @@ final class FeatureAssembler {
         TechnicalStats technical = technical(p, sig, peaks, duration, nonFinite, spectrum.bandwidthHz());
         List<Section> sections = sections(p, sig, series, duration);
         return new MixFeatures(file, loudness, dynamics, spectrum, stereo, technical, series.timeline(), sections,
-                List.of(), warnings);
+                List.of(), warnings, texture(p));
+    }
+
+    static Texture texture(Analyzer.Pass p) {
+        OnsetTracker o = p.bandCrest.onsets();
+        SpectralTexture t = p.spectrum.texture();
+        return new Texture(Num.round(o.onsetsPerSecond(), 3), Num.round(o.tempoBpm(), 1),
+                Num.round(o.pulseClarity(), 3), Num.round(o.onsetStrength(), 4), Num.round(t.flatnessDb(), 2),
+                Num.round(t.brightnessSpreadOctaves(), 3));
     }
 
     static SpectralBalance spectrum(SpectrumMath s) {

@@ -24,6 +24,7 @@ final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
     private final double[][] rangeWeights;
     private double[] chunks = new double[CHUNK_VALUES * 64];
     private int chunkCount;
+    private final SpectralTexture texture;
 
     SpectrumAnalyzer(int sampleRate, int channels, double chunkSeconds) {
         this.sampleRate = sampleRate;
@@ -32,6 +33,7 @@ final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
         int size = fftSizeFor(sampleRate);
         this.welch = new Welch(size, Math.min(2, channels), this);
         this.binHz = sampleRate / (double) size;
+        texture = new SpectralTexture(binHz, welch.bins());
         rangeFirst = new int[CHUNK_VALUES];
         rangeWeights = new double[CHUNK_VALUES][];
         for (int b = 0; b < CHUNK_VALUES; b++) {
@@ -74,6 +76,11 @@ final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
             for (int j = 0; j < w.length; j++) s += w[j] * (power0[k0 + j] + power1[k0 + j]);
             chunks[o + b] += 0.5 * s;
         }
+        texture.frame(power0, power1);
+    }
+
+    SpectralTexture texture() {
+        return texture;
     }
 
     /** Completes the estimate; call once after the last block. */

@@ -50,11 +50,16 @@ public final class BandFilter {
 
     /** Filters {@code x[0..n)} and adds its output to the running peak and energy. */
     public void measure(float[] x, int n) {
+        measure(x, 0, n);
+    }
+
+    /** Filters {@code x[from..to)} and adds its output to the running peak and energy. */
+    public void measure(float[] x, int from, int to) {
         final double b10 = c1[0], b11 = c1[1], b12 = c1[2], a11 = c1[3], a12 = c1[4];
         final double b20 = c2[0], b21 = c2[1], b22 = c2[2], a21 = c2[3], a22 = c2[4];
         double z11 = s11, z12 = s12, z21 = s21, z22 = s22;
         double pk = peak, e = energy;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double v = x[i];
             double y = b10 * v + z11;
             z11 = b11 * v - a11 * y + z12;
@@ -71,7 +76,7 @@ public final class BandFilter {
         s22 = z22;
         peak = pk;
         energy = e;
-        count += n;
+        count += to - from;
     }
 
     /**
@@ -79,6 +84,12 @@ public final class BandFilter {
      * about twice as fast, because the two recursions overlap in the processor's pipeline.
      */
     public static void measurePair(BandFilter a, BandFilter b, float[] x, int n) {
+        measurePair(a, b, x, 0, n);
+    }
+
+    /** {@link #measurePair(BandFilter, BandFilter, float[], int)} over {@code x[from..to)}. */
+    public static void measurePair(BandFilter a, BandFilter b, float[] x, int from, int to) {
+        final int n = to - from;
         final double[] p1 = a.c1, p2 = a.c2, q1 = b.c1, q2 = b.c2;
         final double pb10 = p1[0], pb11 = p1[1], pb12 = p1[2], pa11 = p1[3], pa12 = p1[4];
         final double pb20 = p2[0], pb21 = p2[1], pb22 = p2[2], pa21 = p2[3], pa22 = p2[4];
@@ -86,7 +97,7 @@ public final class BandFilter {
         final double qb20 = q2[0], qb21 = q2[1], qb22 = q2[2], qa21 = q2[3], qa22 = q2[4];
         double p11 = a.s11, p12 = a.s12, p21 = a.s21, p22 = a.s22, ppk = a.peak, pe = a.energy;
         double q11 = b.s11, q12 = b.s12, q21 = b.s21, q22 = b.s22, qpk = b.peak, qe = b.energy;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double v = x[i];
             double py = pb10 * v + p11;
             double qy = qb10 * v + q11;
@@ -114,11 +125,17 @@ public final class BandFilter {
      * cheaper than a pair plus a single (more independent recursions in flight at once).
      */
     public static void measureTriple(BandFilter a, BandFilter b, BandFilter c, float[] x, int n) {
+        measureTriple(a, b, c, x, 0, n);
+    }
+
+    /** {@link #measureTriple(BandFilter, BandFilter, BandFilter, float[], int)} over {@code x[from..to)}. */
+    public static void measureTriple(BandFilter a, BandFilter b, BandFilter c, float[] x, int from, int to) {
+        final int n = to - from;
         final double[] p1 = a.c1, p2 = a.c2, q1 = b.c1, q2 = b.c2, r1 = c.c1, r2 = c.c2;
         double p11 = a.s11, p12 = a.s12, p21 = a.s21, p22 = a.s22, ppk = a.peak, pe = a.energy;
         double q11 = b.s11, q12 = b.s12, q21 = b.s21, q22 = b.s22, qpk = b.peak, qe = b.energy;
         double r11 = c.s11, r12 = c.s12, r21 = c.s21, r22 = c.s22, rpk = c.peak, re = c.energy;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double v = x[i];
             double py = p1[0] * v + p11;
             double qy = q1[0] * v + q11;

@@ -12,6 +12,7 @@ import org.freshears.analysis.MixFeatures;
 import org.freshears.analysis.SpectralBalance;
 import org.freshears.analysis.SpectrumBand;
 import org.freshears.analysis.StereoImage;
+import org.freshears.analysis.Texture;
 import org.freshears.analysis.ThirdOctaveBand;
 
 /**
@@ -42,6 +43,10 @@ public record FeatureVector(double[] values) {
     private static final List<String> SCALARS = List.of("tiltDbPerOctave", "crestFactorDb", "plrDb", "psrMedianDb",
             "psrLowDb", "psrHighDb", "loudnessRangeLu", "width", "correlation", "monoLoudnessDropLu", "lowEndWidth",
             "lowEndCrestDb", "restCrestDb");
+
+    /** Rhythm and timbre ({@link Texture}), last so that the older columns keep their places. */
+    private static final List<String> TEXTURE = List.of("texture.onsetsPerSecond", "texture.tempoBpm",
+            "texture.pulseClarity", "texture.onsetStrength", "texture.flatnessDb", "texture.brightnessSpreadOctaves");
 
     /** The feature names, in vector order. */
     public static final List<String> NAMES = names();
@@ -80,6 +85,7 @@ public record FeatureVector(double[] values) {
         for (String b : BANDS) n.add("width." + b);
         for (String b : BANDS) n.add("correlation." + b);
         for (String b : BANDS) n.add("crest." + b);
+        n.addAll(TEXTURE);
         return Collections.unmodifiableList(n);
     }
 
@@ -127,6 +133,11 @@ public record FeatureVector(double[] values) {
         }
         for (int b = 0; b < BANDS.size(); b++, i++) {
             if (!bandMissing[b] && d != null) v[i] = finite(bandValue(d.bandCrest(), BANDS.get(b)));
+        }
+        Texture t = f.texture();
+        if (t != null) {
+            for (Double x : new Double[] {t.onsetsPerSecond(), t.tempoBpm(), t.pulseClarity(), t.onsetStrength(),
+                    t.flatnessDb(), t.brightnessSpreadOctaves()}) v[i++] = finite(x);
         }
         for (int k = 0; k < v.length; k++) v[k] = round(v[k]);
         return new FeatureVector(v);

@@ -10,14 +10,15 @@ import org.freshears.analysis.Section;
 import org.freshears.analysis.SpectralBalance;
 import org.freshears.analysis.StereoImage;
 import org.freshears.analysis.TechnicalStats;
+import org.freshears.analysis.Texture;
 import org.freshears.analysis.ThirdOctaveBand;
 import org.freshears.analysis.Timeline;
 import org.freshears.model.GenreAssessment;
 
 /** The analysis document of CONTRACT.md ({@code schema = freshears.analysis/1}). */
 public record AnalysisDocument(String schema, FileInfo file, LoudnessStats loudness, DynamicsStats dynamics,
-                               SpectralBalance spectrum, StereoImage stereo, TechnicalStats technical,
-                               Timeline timeline, List<Section> sections, GenreAssessment genre,
+                               SpectralBalance spectrum, StereoImage stereo, Texture texture,
+                               TechnicalStats technical, Timeline timeline, List<Section> sections, GenreAssessment genre,
                                List<Finding> findings, Object chain, List<String> warnings,
                                List<ReferenceCurve> references) {
 
@@ -41,7 +42,7 @@ public record AnalysisDocument(String schema, FileInfo file, LoudnessStats loudn
     public static AnalysisDocument of(MixFeatures f, GenreAssessment genre, List<Finding> findings, Object chain,
                                       List<ReferenceCurve> references) {
         return new AnalysisDocument(SCHEMA, f.file(), f.loudness(), f.dynamics(), f.spectrum(), f.stereo(),
-                f.technical(), f.timeline(), f.sections(), genre, findings, chain, f.warnings(),
+                f.texture(), f.technical(), f.timeline(), f.sections(), genre, findings, chain, f.warnings(),
                 references == null || references.isEmpty() ? null : List.copyOf(references));
     }
 

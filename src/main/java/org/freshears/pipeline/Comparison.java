@@ -51,6 +51,6 @@ public final class Comparison {
     /** The mix's features from its analysis document (which carries every measured block). */
     static FeatureVector vectorOf(AnalysisDocument doc) {
         return FeatureVector.of(new MixFeatures(doc.file(), doc.loudness(), doc.dynamics(), doc.spectrum(), doc.stereo(),
-                doc.technical(), doc.timeline(), doc.sections(), List.of(), doc.warnings()));
+                doc.technical(), doc.timeline(), doc.sections(), List.of(), doc.warnings(), doc.texture()));
     }
 }

@@ -42,12 +42,15 @@ class FeatureVectorTest {
         var loudness = new LoudnessStats(integratedLufs, integratedLufs + 5, integratedLufs + 3, 6.5, -1.0, -0.8,
                 integratedLufs - 10, integratedLufs - 5, integratedLufs + 1, 0L);
         var file = new FileInfo("x.wav", 44100, 2, 60.0, "wav", "pcm16", 44100 * 60L, 0);
-        return new MixFeatures(file, loudness, dynamics, spectrum, st, null, null, List.of(), List.of(), List.of());
+        var texture = new org.freshears.analysis.Texture(3.5, 124.0, 0.6, 0.4, -18.0, 0.7);
+        return new MixFeatures(file, loudness, dynamics, spectrum, st, null, null, List.of(), List.of(), List.of(),
+                texture);
     }
 
     @Test
     void namesAreFixedUniqueAndInOrder() {
-        assertEquals(7 + 31 + 13 + 21, FeatureVector.NAMES.size());
+        assertEquals(7 + 31 + 13 + 21 + 6, FeatureVector.NAMES.size());
+        assertEquals("texture.onsetsPerSecond", FeatureVector.NAMES.get(72), "texture comes last: older columns keep their places");
         assertEquals(FeatureVector.NAMES.size(), FeatureVector.NAMES.stream().distinct().count());
         assertEquals("band.sub", FeatureVector.NAMES.getFirst());
         assertEquals("third.20", FeatureVector.NAMES.get(7));
@@ -67,6 +70,8 @@ class FeatureVectorTest {
         assertEquals(0.2, v.get("width.air"));
         assertEquals(12.0, v.get("crest.air"));
         assertEquals(6.5, v.get("loudnessRangeLu"));
+        assertEquals(124.0, v.get("texture.tempoBpm"));
+        assertEquals(-18.0, v.get("texture.flatnessDb"));
     }
 
     @Test

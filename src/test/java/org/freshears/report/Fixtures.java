@@ -82,7 +82,7 @@ public final class Fixtures {
                         new Stretch(150, 210, -8.4), new Stretch(0, 20, -21.0)),
                 new SpectralBalance(bands, thirds, -2.6, 19500.0, new SpectrumCurve(List.of(), List.of())),
                 new StereoImage(0.62, 0.24, 1.4, bs, 0.12, 0.3, false, new Goniometer(size, cells)),
-                null, new Timeline(1.0, st), List.of(), new GenreAssessment("house", preds), findings, null,
+                null, null, new Timeline(1.0, st), List.of(), new GenreAssessment("house", preds), findings, null,
                 List.of(), null);
         ObjectNode tree = Json.mapper().valueToTree(doc);
         ArrayNode profile = ((ObjectNode) tree.get("genre")).putObject("profile").putArray("thirdOctaves");
