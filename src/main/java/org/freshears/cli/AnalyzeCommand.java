@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "analyze", description = "Analyses each file: loudness, dynamics, tonal balance, stereo image, advice.")
+@Command(mixinStandardHelpOptions = true, name = "analyze", description = "Analyses each file: loudness, dynamics, tonal balance, stereo image, advice.")
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "audio files (WAV, AIFF, FLAC, MP3, Ogg Vorbis)")

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "compare", description = {"Compares a mix with one or more reference tracks, loudness-matched:",
+@Command(mixinStandardHelpOptions = true, name = "compare", description = {"Compares a mix with one or more reference tracks, loudness-matched:",
         "where each of the mix's features sits among the references (their 10/25/50/75/90th percentiles)."})
 final class CompareCommand implements Callable<Integer> {
 

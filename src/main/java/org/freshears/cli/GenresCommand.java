@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "genres", description = "Lists the genres of the loaded reference model, with their track counts.")
+@Command(mixinStandardHelpOptions = true, name = "genres", description = "Lists the genres of the loaded reference model, with their track counts.")
 final class GenresCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL_DIR", description = "model folder (default: models/default)")

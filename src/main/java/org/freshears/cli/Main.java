@@ -84,7 +84,7 @@ public final class Main implements Callable<Integer> {
         return BAD_INPUT;
     }
 
-    @Command(name = "platforms", description = "Lists the delivery targets that --platform takes.")
+    @Command(mixinStandardHelpOptions = true, name = "platforms", description = "Lists the delivery targets that --platform takes.")
     static final class PlatformsCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "master", description = "Suggests (or takes) a mastering chain, renders it, re-analyses the render "
+@Command(mixinStandardHelpOptions = true, name = "master", description = "Suggests (or takes) a mastering chain, renders it, re-analyses the render "
         + "and reports whether it meets its targets.")
 final class MasterCommand implements Callable<Integer> {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = "Starts the web app (uploads, renders and the database live in the data folder).")
+@Command(mixinStandardHelpOptions = true, name = "serve", description = "Starts the web app (uploads, renders and the database live in the data folder).")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "port (default: 7070; 0 picks a free one)")

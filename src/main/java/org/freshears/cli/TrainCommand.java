@@ -18,7 +18,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", description = {"Builds a reference model from DIR/<genre>/<audio files>, or from a feature table.",
+@Command(mixinStandardHelpOptions = true, name = "train", description = {"Builds a reference model from DIR/<genre>/<audio files>, or from a feature table.",
         "Writes MODEL_DIR/{features.csv, classifier.bin, profiles.json, model.json}."})
 final class TrainCommand implements Callable<Integer> {
 

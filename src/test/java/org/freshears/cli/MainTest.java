@@ -38,6 +38,17 @@ class MainTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsOwnOptions() {
+        String[][] cases = {{"analyze", "--json"}, {"compare", "REF"}, {"master", "--out"}, {"train", "--references"},
+                {"genres", "--model"}, {"platforms", "--help"}, {"serve", "--port"}};
+        for (String[] c : cases) {
+            Run r = run(c[0], "--help");
+            assertEquals(Main.OK, r.status(), c[0] + " --help: " + r.err());
+            assertTrue(r.out().contains(c[1]), c[0] + " --help does not mention " + c[1] + ": " + r.out());
+        }
+    }
+
+    @Test
     void noCommandIsBadUsage() {
         assertEquals(Main.BAD_INPUT, run().status());
     }
