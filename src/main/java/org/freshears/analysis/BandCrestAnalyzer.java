@@ -34,12 +34,12 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
         }
         low = BandFilter.lowPass(sampleRate, SpectralBands.LOW_END_HZ);
         rest = BandFilter.highPass(sampleRate, SpectralBands.LOW_END_HZ);
-        java.util.List<BandFilter> run = new java.util.ArrayList<>();
+        List<BandFilter> run = new ArrayList<>();
         for (BandFilter f : bands) if (f != null) run.add(f);
         run.add(low);
         run.add(rest);
         all = run.toArray(new BandFilter[0]);
-        java.util.List<BandFilter> rhythm = new java.util.ArrayList<>();
+        List<BandFilter> rhythm = new ArrayList<>();
         for (int b = 1; b < bands.length; b++) if (bands[b] != null) rhythm.add(bands[b]);
         rhythmBands = rhythm.toArray(new BandFilter[0]);
         hopStart = new double[rhythmBands.length];

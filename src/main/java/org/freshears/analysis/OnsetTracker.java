@@ -52,7 +52,6 @@ final class OnsetTracker {
     private final double[] smooth;
     private final double[] lagSums;
     private double sum, smoothSum, smoothSquares;
-    private long smoothCount;
     /** Index of the last hop that was not silent (−1 before any). */
     private long lastLoud = -1;
     private double windowSum, windowSquares;
@@ -101,7 +100,7 @@ final class OnsetTracker {
             previousHop[b] = energy[b];
         }
         boolean silent = total <= SILENT_SHARE * runningMean;
-        push(count == 0 ? 0 : strength, silent);
+        push(strength, silent); // the first hop has no rise: 0
     }
 
     private void push(double o, boolean silent) {
@@ -119,7 +118,6 @@ final class OnsetTracker {
             smooth[(int) (u & mask)] = y;
             smoothSum += y;
             smoothSquares += y * y;
-            smoothCount++;
             for (int lag = minLag; lag <= Math.min(maxLag, u - 1); lag++) lagSums[lag] += y * smooth[(int) ((u - lag) & mask)];
         }
         // peak picking, delayed by halfWidth hops: the candidate has its whole neighbourhood
@@ -168,6 +166,7 @@ final class OnsetTracker {
 
     /** Normalised autocorrelation of the onset strength at each lag (index = lag in hops), or null. */
     private double[] autocorrelation() {
+        long smoothCount = count - 2; // hop t − 1 is smoothed when hop t arrives, from t = 2 on
         if (smoothCount < 2L * maxLag) return null;
         double mean = smoothSum / smoothCount;
         double var = smoothSquares / smoothCount - mean * mean;
