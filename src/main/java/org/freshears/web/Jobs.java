@@ -100,6 +100,21 @@ final class Jobs implements AutoCloseable {
 
     private void run(String id) {
         try {
+            process(id);
+        } catch (RuntimeException e) {
+            // recording the outcome failed (the store is closing, or the disk is full): the row stays 'running',
+            // and the next start re-queues it (Store.recover), so nothing is lost
+            if (closing) LOG.info("job {} is left for the next start: {}", id, e.getMessage());
+            else LOG.warn("job {}: its outcome could not be recorded", id, e);
+        } finally {
+            live.remove(id);
+            outstanding.decrementAndGet();
+            if (onDone != null) onDone.run();
+        }
+    }
+
+    private void process(String id) {
+        try {
             if (!store.start(id)) return;
             Job job = store.job(id).orElseThrow();
             live.put(id, new Live(job.kind().equals(Job.ANALYSE) ? "decode" : "render", 0, System.nanoTime()));
@@ -117,10 +132,6 @@ final class Jobs implements AutoCloseable {
             }
             LOG.warn("job {} failed", id, e);
             store.fail(id, "processing failed: " + clean(e.getMessage() == null ? e.toString() : e.getMessage()));
-        } finally {
-            live.remove(id);
-            outstanding.decrementAndGet();
-            if (onDone != null) onDone.run();
         }
     }
 

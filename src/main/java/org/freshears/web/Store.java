@@ -70,7 +70,10 @@ final class Store implements AutoCloseable {
     private final JdbcConnectionPool pool;
 
     Store(Path dataDir) throws SQLException {
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("freshears").toAbsolutePath();
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own exit hook would close the database while a stopping worker still
+        // writes its job back as queued (a stack trace at every restart, found by bench/web_check.sh). The
+        // server's shutdown hook closes the store itself, after the workers have stopped.
+        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("freshears").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
         pool = JdbcConnectionPool.create(url, "freshears", "");
         pool.setMaxConnections(32);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

@@ -34,11 +34,13 @@ public final class AnalyzerBench {
                         e.getValue() / (double) frames, 100.0 * e.getValue() / total));
             }
             System.out.println(sb);
-            src = args.length == 0 ? new MemorySource(44100, audio) : AudioDecoder.open(Path.of(args[0]));
-            long t0 = System.nanoTime();
-            Analyzer.analyze(src, "bench", Analyzer.Options.DEFAULT, (s, f) -> {});
-            System.out.printf(Locale.ROOT, "  two-lane pass: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
-            src.close();
+            for (int lanes = 1; lanes <= 2; lanes++) {
+                src = args.length == 0 ? new MemorySource(44100, audio) : AudioDecoder.open(Path.of(args[0]));
+                long t0 = System.nanoTime();
+                Analyzer.analyze(src, "bench", new Analyzer.Options(8192, lanes), (s, f) -> {});
+                System.out.printf(Locale.ROOT, "  %d-lane pass: %.0f ms%n", lanes, (System.nanoTime() - t0) / 1e6);
+                src.close();
+            }
         }
     }
 }
