@@ -71,18 +71,52 @@ public final class WavWriter implements AudioSink {
         frames += n;
     }
 
-    private void putSample(float x) {
+    /**
+     * Writes {@code src[ch][offset .. offset+n)} and replaces each sample there with the value a decoder reads back
+     * from the file (the stored integer over 2^(bits−1), exactly as {@link AudioDecoder} converts it; floats are
+     * unchanged), so that what is measured is what was written.
+     */
+    public void writeAndReadBack(float[][] src, int offset, int n) throws IOException {
+        if (closed) throw new IOException("WAV writer is closed");
+        if (headerSize + (frames + n) * frameBytes - 7 > MAX_RIFF) {
+            throw new IOException("WAV output would exceed 4 GiB (RF64 is not supported)");
+        }
+        for (int i = offset, end = offset + n; i < end; i++) {
+            if (buffer.remaining() < frameBytes) flush();
+            for (int c = 0; c < channels; c++) src[c][i] = putSample(src[c][i]);
+        }
+        frames += n;
+    }
+
+    /** Stores one sample; returns the value a decoder reads back for it. */
+    private float putSample(float x) {
         switch (format) {
-            case FLOAT32 -> buffer.putInt(Float.floatToRawIntBits(x));
+            case FLOAT32 -> {
+                buffer.putInt(Float.floatToRawIntBits(x));
+                return x;
+            }
             case PCM24 -> {
                 int v = quantise(x * 8388608.0, 8388608);
                 buffer.put((byte) v).put((byte) (v >> 8)).put((byte) (v >> 16));
+                return v * 0x1p-23f;
             }
             case PCM16 -> {
                 double tpdf = dither.nextDouble() + dither.nextDouble() - 1;   // triangular on (−1, 1) LSB
-                buffer.putShort((short) quantise(x * 32768.0 + tpdf, 32768));
+                int v = quantise(x * 32768.0 + tpdf, 32768);
+                buffer.putShort((short) v);
+                return v * 0x1p-15f;
             }
+            default -> throw new IllegalStateException("unknown format " + format);
         }
+    }
+
+    /** The encoding name a decoder reports for this writer's files ({@code pcm24}, {@code pcm16}, {@code float32}). */
+    public static String encodingLabel(OutputFormat format) {
+        return switch (format) {
+            case PCM24 -> "pcm24";
+            case PCM16 -> "pcm16";
+            case FLOAT32 -> "float32";
+        };
     }
 
     private int quantise(double v, int fullScale) {

@@ -63,6 +63,11 @@ public final class LookaheadLimiter {
         reset();
     }
 
+    /** The detection threshold for a ceiling: {@link #MARGIN_DB} under it, linear. */
+    public static double threshold(double ceilingDbtp) {
+        return Math.pow(10, (ceilingDbtp - MARGIN_DB) / 20);
+    }
+
     /** Delay of the output relative to the input, in samples. */
     public int latency() {
         return latency;
@@ -75,13 +80,51 @@ public final class LookaheadLimiter {
 
     /** Limits {@code buf[ch][off .. off+n)} in place (output delayed by {@link #latency()}). */
     public void process(float[][] buf, int off, int n) {
-        for (int i = off, end = off + n; i < end; i++) {
-            double peak = 0;
-            for (int c = 0; c < channels; c++) {
-                double p = detectors[c].push(buf[c][i]);
-                if (p > peak) peak = p;
+        for (int start = off, end = off + n; start < end; start += CHUNK) {
+            int m = Math.min(CHUNK, end - start);
+            detect(detectors, buf, start, m, peaks, 0);
+            apply(buf, start, m, peaks, 0, 1.0);
+        }
+    }
+
+    /**
+     * Limits {@code buf[ch][off .. off+n)} in place with the detector's peaks already known: {@code scale ×
+     * envelope[envOff + i]} is the oversampled peak the detector would report on pushing sample {@code off + i} (an
+     * envelope from {@link Envelope} measured before a gain of {@code scale}; the detection is linear in the gain).
+     * The mastering loop measures the envelope once and re-runs only this per pass.
+     */
+    public void processWithEnvelope(float[][] buf, int off, int n, float[] envelope, int envOff, double scale) {
+        for (int start = 0; start < n; start += CHUNK) {
+            int m = Math.min(CHUNK, n - start);
+            for (int i = 0; i < m; i++) peaks[i] = envelope[envOff + start + i];
+            apply(buf, off + start, m, peaks, 0, scale);
+        }
+    }
+
+    /** Block of the per-sample peak scratch. */
+    private static final int CHUNK = 1024;
+    private final double[] peaks = new double[CHUNK];
+
+    /** Per sample, the largest of the channels' detector outputs, into {@code out[outOff ..]}. */
+    private static void detect(PeakOversampler[] detectors, float[][] buf, int off, int n, double[] out, int outOff) {
+        PeakOversampler d0 = detectors[0];
+        float[] x0 = buf[0];
+        for (int i = 0; i < n; i++) out[outOff + i] = d0.push(x0[off + i]);
+        for (int c = 1; c < detectors.length; c++) {
+            PeakOversampler d = detectors[c];
+            float[] x = buf[c];
+            for (int i = 0; i < n; i++) {
+                double p = d.push(x[off + i]);
+                if (p > out[outOff + i]) out[outOff + i] = p;
             }
-            double r = peak > threshold ? threshold / peak : 1;
+        }
+    }
+
+    private void apply(float[][] buf, int off, int n, double[] peak, int peakOff, double scale) {
+        for (int k = 0; k < n; k++) {
+            int i = off + k;
+            double pk = peak[peakOff + k] * scale;
+            double r = pk > threshold ? threshold / pk : 1;
             double held = pushMin(r);
             double rel = released + releaseCoef * (1 - released);
             released = rel < held ? rel : held;
@@ -102,6 +145,39 @@ public final class LookaheadLimiter {
                 buf[c][i] = (float) (delayed * g);
             }
             if (++delayIndex == latency) delayIndex = 0;
+        }
+    }
+
+    /**
+     * The limiter's detection on its own, for a signal that will later be limited after a gain: per sample pushed,
+     * the largest oversampled peak over the channels, rounded up to float so that scaling it never under-reads a
+     * peak.
+     */
+    public static final class Envelope {
+        private final PeakOversampler[] detectors;
+        private final double[] scratch = new double[CHUNK];
+
+        /**
+         * @param floor peaks that provably stay under this are not computed exactly (reported as the sample's own
+         *              magnitude, which is smaller still); 0 for exact everywhere. A limiter that scales this envelope
+         *              by at most {@code threshold / floor} sees the same peaks over its threshold as exact detection.
+         */
+        public Envelope(int channels, double floor) {
+            detectors = new PeakOversampler[channels];
+            for (int c = 0; c < channels; c++) detectors[c] = new PeakOversampler(OVERSAMPLING, TAPS, KAISER_BETA, floor);
+        }
+
+        /** Detects {@code buf[ch][off .. off+n)} into {@code out[outOff .. outOff+n)}. */
+        public void detect(float[][] buf, int off, int n, float[] out, int outOff) {
+            for (int start = 0; start < n; start += CHUNK) {
+                int m = Math.min(CHUNK, n - start);
+                LookaheadLimiter.detect(detectors, buf, off + start, m, scratch, 0);
+                for (int i = 0; i < m; i++) {
+                    double p = scratch[i];
+                    float f = (float) p;
+                    out[outOff + start + i] = f < p ? Math.nextUp(f) : f;
+                }
+            }
         }
     }
 

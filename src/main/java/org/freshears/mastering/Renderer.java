@@ -76,7 +76,7 @@ public final class Renderer {
         return new RenderResult(null, null, info.sampleRate(), channels, written, latency, proc.limiterMaxReductionDb(), warnings);
     }
 
-    private static long sanitize(float[][] buf, int n) {
+    static long sanitize(float[][] buf, int n) {
         long bad = 0;
         for (float[] ch : buf) {
             for (int i = 0; i < n; i++) {

@@ -44,7 +44,7 @@ final class MasterJob {
                 ? (r.amountPercent() == null ? r.chain() : r.chain().withAmount(amount))
                 : ChainAdvisor.suggest(before, profile, target, findings, amount);
         boolean refine = r.chain() == null && profile.isReferences();
-        Mastering.Outcome o = Mastering.run(pipeline, r.input(), r.output(), r.format(), chain, target, profile, before,
+        Mastering.Outcome o = Mastering.run(r.input(), r.output(), r.format(), chain, target, profile, before,
                 refine, progress);
         findings = ChainAdvisor.link(findings, o.chain());
         List<Finding> afterFindings = Advisor.advise(o.after(), profile, target);

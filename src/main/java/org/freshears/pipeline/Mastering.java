@@ -12,6 +12,7 @@ import org.freshears.advice.SpectralError;
 import org.freshears.advice.TargetProfile;
 import org.freshears.analysis.Analyzer;
 import org.freshears.analysis.Finding;
+import org.freshears.analysis.LoudnessMeter;
 import org.freshears.analysis.LoudnessStats;
 import org.freshears.analysis.MixFeatures;
 import org.freshears.analysis.ProgressListener;
@@ -19,12 +20,13 @@ import org.freshears.analysis.ThirdOctaveBand;
 import org.freshears.audio.AudioDecoder;
 import org.freshears.audio.AudioSource;
 import org.freshears.audio.OutputFormat;
+import org.freshears.audio.WavWriter;
 import org.freshears.audio.UnreadableAudioException;
 import org.freshears.mastering.EqStage;
 import org.freshears.mastering.GainStage;
 import org.freshears.mastering.LimiterStage;
+import org.freshears.mastering.LoopRender;
 import org.freshears.mastering.MasteringChain;
-import org.freshears.mastering.Renderer;
 import org.freshears.mastering.Stage;
 
 /**
@@ -45,7 +47,7 @@ final class Mastering {
     record Outcome(MasteringChain chain, MixFeatures after, List<MasterResult.Pass> passes) {
     }
 
-    static Outcome run(Pipeline pipeline, Path in, Path out, OutputFormat format, MasteringChain chain,
+    static Outcome run(Path in, Path out, OutputFormat format, MasteringChain chain,
                        DeliveryTarget target, TargetProfile profile, MixFeatures before, boolean refineEq,
                        ProgressListener progress) throws IOException, UnreadableAudioException {
         List<MasterResult.Pass> passes = new ArrayList<>();
@@ -53,68 +55,123 @@ final class Mastering {
         ReferenceMatch.Want want = refineEq ? ReferenceMatch.want(before, profile) : null;
         double g0 = Double.NaN, l0 = Double.NaN;
         double bestError = Double.POSITIVE_INFINITY;
-        MasteringChain bestChain = null;
         MixFeatures after = null;
-        for (int pass = 1; pass <= MAX_PASSES; pass++) {
-            progress.progress("render", (pass - 1) / (double) MAX_PASSES);
-            long tr = System.nanoTime();
-            try (AudioSource src = AudioDecoder.open(in)) {
-                Renderer.render(src, chain, out, format, Renderer.DEFAULT_BLOCK);
-            }
-            timing("pass " + pass + " render", tr);
-            long tm = System.nanoTime();
-            progress.progress("verify", (pass - 0.5) / MAX_PASSES);
-            // the loop steers on loudness alone unless the EQ is being refined: the full measurement (three
-            // times the work) is made once, of the render that is kept
-            LoudnessStats loud;
-            if (refineEq) {
-                after = pipeline.measure(out, out.toString(), ProgressListener.NONE);
-                loud = after.loudness();
-            } else {
-                after = null;
-                try (AudioSource src = AudioDecoder.open(out)) {
-                    loud = Analyzer.measureLoudness(src, Analyzer.Options.DEFAULT);
+        Path dir = out.toAbsolutePath().getParent();
+        LoopRender cache = null;
+        try {
+            for (int pass = 1; pass <= MAX_PASSES; pass++) {
+                progress.progress("render", (pass - 1) / (double) MAX_PASSES);
+                if (cache == null || !cache.fits(chain)) {
+                    // the stages before the level trim run once (again only when the EQ is refined)
+                    long th = System.nanoTime();
+                    if (cache != null) cache.close();
+                    cache = null;
+                    Double headLufs;
+                    try (AudioSource src = AudioDecoder.open(in)) {
+                        LoudnessMeter meter = new LoudnessMeter(src.info().sampleRate(), src.info().channels());
+                        cache = LoopRender.prepare(src, chain, dir, meter::accept);
+                        headLufs = meter.result().integratedLufs();
+                    }
+                    timing("pass " + pass + " render of the stages before the level trim", th);
+                    if (pass == 1 && !refineEq && hasLimiter && headLufs != null) {
+                        // the trim that brings the limiter's input to the target: loudness before the limiter is the
+                        // head's plus the trim, exactly (a better first guess than the advice's, made before the EQ)
+                        double trim = Math.max(-60, Math.min(60, target.integratedLufs() - headLufs));
+                        chain = withGain(chain, gainOf(chain) - trimOf(chain) + trim);
+                    }
+                }
+                long tm = System.nanoTime();
+                progress.progress("verify", (pass - 0.5) / MAX_PASSES);
+                // The first pass only measures the loudness of the trim and limiter's output (no file): the trim it
+                // finds is usually final. Later passes, and any pass that measures the EQ, write the file and make
+                // the full measurement of exactly the samples written, in the same pass.
+                // ...unless the limiter provably does nothing at this trim: then the loudness is already known
+                boolean full = refineEq || pass > 1 || !hasLimiter || cache.limiterIdleAt(trimOf(chain));
+                LoudnessStats loud;
+                if (full) {
+                    after = writeAndMeasure(cache, chain, out, format);
+                    loud = after.loudness();
+                } else {
+                    after = null;
+                    loud = Analyzer.measureLoudness(cache.tail(chain, "wav", WavWriter.encodingLabel(format)),
+                            Analyzer.Options.DEFAULT);
+                }
+                timing("pass " + pass + (full ? " render, write and full measurement" : " render and loudness check"), tm);
+                Double lufs = loud == null ? null : loud.integratedLufs();
+                Double tp = loud == null ? null : loud.truePeakDbtp();
+                Double err = refineEq ? spectralError(after, profile) : null;
+                double gain = gainOf(chain);
+                passes.add(new MasterResult.Pass(gain, lufs, tp, err));
+                boolean loudOk = lufs == null || Math.abs(lufs - target.integratedLufs()) <= LOUDNESS_TOLERANCE_LU;
+                boolean eqDone = !refineEq || err == null || err <= SPECTRAL_GOAL_DB || err >= bestError - 0.01;
+                if (err != null && err < bestError) bestError = err;
+                if ((loudOk && eqDone) || !hasLimiter || lufs == null || pass == MAX_PASSES) break;
+                // secant step on (gain → loudness); the first step assumes 1 dB per dB
+                double next;
+                if (Double.isNaN(g0) || Math.abs(lufs - l0) < 1e-3 || Math.abs(gain - g0) < 1e-3) {
+                    next = gain + (target.integratedLufs() - lufs);
+                } else {
+                    double slope = Math.max(0.2, Math.min(1.5, (lufs - l0) / (gain - g0)));
+                    next = gain + (target.integratedLufs() - lufs) / slope;
+                }
+                double limit = Math.abs(target.integratedLufs() - lufs) * 3 + 1;
+                next = Math.max(gain - limit, Math.min(gain + limit, next));
+                g0 = gain;
+                l0 = lufs;
+                chain = withGain(chain, loudOk ? gain : next);
+                if (refineEq && !eqDone && want != null) {
+                    want = ReferenceMatch.refine(want, after, profile);
+                    EqStage eq = ReferenceMatch.eq(want, "match the mid and side 1/3-octave curves of " + profile.label()
+                            + " (refined on the render)");
+                    chain = withEq(chain, eq);
                 }
             }
-            timing("pass " + pass + (refineEq ? " full measurement" : " loudness check"), tm);
-            Double lufs = loud == null ? null : loud.integratedLufs();
-            Double tp = loud == null ? null : loud.truePeakDbtp();
-            Double err = refineEq ? spectralError(after, profile) : null;
-            double gain = gainOf(chain);
-            passes.add(new MasterResult.Pass(gain, lufs, tp, err));
-            boolean loudOk = lufs == null || Math.abs(lufs - target.integratedLufs()) <= LOUDNESS_TOLERANCE_LU;
-            boolean eqDone = !refineEq || err == null || err <= SPECTRAL_GOAL_DB || err >= bestError - 0.01;
-            if (err != null && err < bestError) {
-                bestError = err;
-                bestChain = chain;
+            if (after == null) {
+                // the loop stopped on a loudness-only pass: write that render and measure it fully
+                long tm = System.nanoTime();
+                after = writeAndMeasure(cache, chain, out, format);
+                timing("final write and full measurement", tm);
             }
-            if ((loudOk && eqDone) || !hasLimiter || lufs == null || pass == MAX_PASSES) break;
-            // secant step on (gain → loudness); the first step assumes 1 dB per dB
-            double next;
-            if (Double.isNaN(g0) || Math.abs(lufs - l0) < 1e-3 || Math.abs(gain - g0) < 1e-3) {
-                next = gain + (target.integratedLufs() - lufs);
-            } else {
-                double slope = Math.max(0.2, Math.min(1.5, (lufs - l0) / (gain - g0)));
-                next = gain + (target.integratedLufs() - lufs) / slope;
-            }
-            double limit = Math.abs(target.integratedLufs() - lufs) * 3 + 1;
-            next = Math.max(gain - limit, Math.min(gain + limit, next));
-            g0 = gain;
-            l0 = lufs;
-            chain = withGain(chain, loudOk ? gain : next);
-            if (refineEq && !eqDone && want != null) {
-                want = ReferenceMatch.refine(want, after, profile);
-                EqStage eq = ReferenceMatch.eq(want, "match the mid and side 1/3-octave curves of " + profile.label()
-                        + " (refined on the render)");
-                chain = withEq(chain, eq);
-            }
-        }
-        if (after == null) {
-            long tm = System.nanoTime();
-            after = pipeline.measure(out, out.toString(), ProgressListener.NONE);
-            timing("final full measurement", tm);
+        } finally {
+            if (cache != null) cache.close();
         }
         return new Outcome(chain, after, passes);
+    }
+
+    /**
+     * Writes the render of {@code chain} to {@code out} and measures it in the same pass: the analysis is fed the
+     * very values a decoder reads back from the file (see {@link WavWriter#writeAndReadBack}), so the result equals
+     * measuring the file afterwards, without reading it again. The tail runs on the analysis' decoding thread,
+     * the analysers on its lanes.
+     */
+    static MixFeatures writeAndMeasure(LoopRender cache, MasteringChain chain, Path out, OutputFormat format)
+            throws IOException {
+        LoopRender.Tail tail = cache.tail(chain, "wav", WavWriter.encodingLabel(format));
+        try (WavWriter w = new WavWriter(out, tail.info().sampleRate(), tail.info().channels(), format)) {
+            AudioSource written = new AudioSource() {
+                @Override
+                public org.freshears.audio.AudioInfo info() {
+                    return tail.info();
+                }
+
+                @Override
+                public int read(float[][] dst, int maxFrames) throws IOException {
+                    int n = tail.read(dst, maxFrames);
+                    if (n > 0) w.writeAndReadBack(dst, 0, n);
+                    return n;
+                }
+
+                @Override
+                public List<String> warnings() {
+                    return List.of(); // the written file decodes cleanly; the input's warnings are the caller's
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            return Analyzer.analyze(written, out.toString(), Analyzer.Options.DEFAULT, ProgressListener.NONE);
+        }
     }
 
     /** With {@code FRESHEARS_TIMING} set, one line per step of the loop on stderr. */
@@ -122,6 +179,13 @@ final class Mastering {
         if (System.getenv("FRESHEARS_TIMING") != null) {
             System.err.printf(Locale.ROOT, "freshears: timing: master %s %.0f ms%n", step, (System.nanoTime() - t0) / 1e6);
         }
+    }
+
+    /** The last gain stage's gain (the loop's trim), dB, or 0. */
+    static double trimOf(MasteringChain chain) {
+        double t = 0;
+        for (Stage s : chain.stages()) if (s instanceof GainStage gs) t = gs.gainDb();
+        return t;
     }
 
     static double gainOf(MasteringChain chain) {
