@@ -32,6 +32,7 @@ import org.freshears.report.Nodes;
 import org.freshears.report.ReportView;
 import org.freshears.report.Templates;
 import org.freshears.util.Json;
+import org.freshears.util.Timing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -245,8 +246,10 @@ public final class WebApp implements AutoCloseable {
         if (!jobs.admit()) throw busy();
         boolean queued = false;
         try {
+            long t0 = System.nanoTime();
             UploadedFile file = ctx.uploadedFile("file");
             if (file == null) throw new ApiException(400, "no file: send the mix as the multipart field 'file'");
+            Timing.step("upload received (multipart parsed)", t0);
             String genre = ctx.formParam("genre");
             genre = genre == null || genre.isBlank() || genre.equalsIgnoreCase("detect") ? null : genre.strip();
             if (genre != null && (genre.length() > 64 || !genre.matches("[\\p{L}\\p{N} &/+._-]+"))) {
@@ -255,7 +258,9 @@ public final class WebApp implements AutoCloseable {
             Platform platform = Platform.of(ctx.formParam("platform"));
             List<UploadedFile> refFiles = ctx.uploadedFiles("reference");
             if (refFiles.size() > MAX_REFERENCES) throw new ApiException(400, "at most " + MAX_REFERENCES + " reference tracks");
+            t0 = System.nanoTime();
             Uploads.Stored mix = uploads.save(file);
+            Timing.step("upload stored and probed", t0);
             List<String> refs = new ArrayList<>();
             List<String> refNames = new ArrayList<>();
             for (UploadedFile r : refFiles) {
