@@ -1,6 +1,6 @@
 package org.freshears.dsp;
 
-import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.fft.FloatFFT_1D;
 import org.jtransforms.utils.CommonUtils;
 
 /**
@@ -12,7 +12,8 @@ import org.jtransforms.utils.CommonUtils;
  * <p>Per bin k (0…fftSize/2, bin width fs/fftSize) the accumulator keeps Σ|X₀|², Σ|X₁|² and Σ Re(X₀·X₁*) over
  * segments, unnormalised: divide by {@link #windowEnergy()} for power per bin (all callers here use ratios only).
  * A {@link FrameSink} may look at each segment's spectra as they are made (e.g. to keep per-section sums).
- * Nothing is allocated after construction; the FFT is JTransforms' {@code DoubleFFT_1D.realForward}.
+ * Nothing is allocated after construction; the FFT is JTransforms' {@code FloatFFT_1D.realForward} (single precision: its rounding sits some 140 dB under the
+ * largest bin, far below anything reported; the powers are summed in double).
  *
  * <p>JTransforms splits a 1-D FFT over threads from 8192 points on by default; Fresh Ears already runs its analysers
  * on parallel lanes, so the first Welch raises that threshold to 2^20 points (process-wide) to keep each FFT on the
@@ -36,10 +37,11 @@ public final class Welch {
     private final int bins;
     private final boolean pair;
     private final double[] window;
+    private final float[] windowF;
     private final double windowEnergy;
-    private final DoubleFFT_1D fft;
+    private final FloatFFT_1D fft;
     private final float[] buf0, buf1;
-    private final double[] a0, a1;
+    private final float[] a0, a1;
     private final double[] p0, p1, pc;
     private final double[] sum0, sum1, sumC;
     private final FrameSink sink;
@@ -60,14 +62,16 @@ public final class Welch {
         this.bins = fftSize / 2 + 1;
         this.pair = channels == 2;
         this.window = hann(fftSize);
+        this.windowF = new float[fftSize];
+        for (int i = 0; i < fftSize; i++) windowF[i] = (float) window[i];
         double e = 0;
         for (double w : window) e += w * w;
         this.windowEnergy = e;
-        this.fft = new DoubleFFT_1D(fftSize);
+        this.fft = new FloatFFT_1D(fftSize);
         this.buf0 = new float[fftSize];
         this.buf1 = pair ? new float[fftSize] : null;
-        this.a0 = new double[fftSize];
-        this.a1 = pair ? new double[fftSize] : null;
+        this.a0 = new float[fftSize];
+        this.a1 = pair ? new float[fftSize] : null;
         this.p0 = new double[bins];
         this.p1 = pair ? new double[bins] : p0;
         this.pc = pair ? new double[bins] : p0;
@@ -131,21 +135,22 @@ public final class Welch {
     }
 
     /** Removes the mean of the valid samples and applies the window. */
-    private void prepare(float[] in, double[] out, int valid) {
+    private void prepare(float[] in, float[] out, int valid) {
         double mean = 0;
         for (int i = 0; i < valid; i++) mean += in[i];
         mean /= valid;
-        double[] w = window;
-        for (int i = 0; i < valid; i++) out[i] = (in[i] - mean) * w[i];
+        float[] w = windowF;
+        float m = (float) mean;
+        for (int i = 0; i < valid; i++) out[i] = (in[i] - m) * w[i];
         for (int i = valid; i < size; i++) out[i] = 0;
     }
 
     private void powers() {
         int last = bins - 1;
         if (!pair) {
-            double[] a = a0;
-            p0[0] = a[0] * a[0];
-            p0[last] = a[1] * a[1];
+            float[] a = a0;
+            p0[0] = (double) a[0] * a[0];
+            p0[last] = (double) a[1] * a[1];
             for (int k = 1; k < last; k++) {
                 double re = a[2 * k], im = a[2 * k + 1];
                 p0[k] = re * re + im * im;
@@ -153,13 +158,13 @@ public final class Welch {
             for (int k = 0; k < bins; k++) sum0[k] += p0[k];
             return;
         }
-        double[] a = a0, b = a1;
-        p0[0] = a[0] * a[0];
-        p1[0] = b[0] * b[0];
-        pc[0] = a[0] * b[0];
-        p0[last] = a[1] * a[1];
-        p1[last] = b[1] * b[1];
-        pc[last] = a[1] * b[1];
+        float[] a = a0, b = a1;
+        p0[0] = (double) a[0] * a[0];
+        p1[0] = (double) b[0] * b[0];
+        pc[0] = (double) a[0] * b[0];
+        p0[last] = (double) a[1] * a[1];
+        p1[last] = (double) b[1] * b[1];
+        pc[last] = (double) a[1] * b[1];
         for (int k = 1; k < last; k++) {
             double ar = a[2 * k], ai = a[2 * k + 1], br = b[2 * k], bi = b[2 * k + 1];
             p0[k] = ar * ar + ai * ai;
