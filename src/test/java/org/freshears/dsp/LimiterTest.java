@@ -62,6 +62,26 @@ class LimiterTest {
         assertTrue(worst <= ceiling, "output true peak " + worst + " dBTP over the " + ceiling + " dBTP ceiling");
     }
 
+    @ParameterizedTest(name = "kind {0}, drive {1} dB, block {2}")
+    @CsvSource({"1, 6, 4096", "1, 14, 333", "3, 3, 1024", "3, 12, 77", "0, 9, 5000"})
+    void theIdleShortcutIsBitIdenticalToTheSampleLoop(int kind, double driveDb, int block) {
+        // bursts between quiet stretches: the limiter keeps leaving and re-entering its idle state
+        float[][] x = material(kind, 9, driveDb);
+        for (int c = 0; c < 2; c++) for (int i = 0; i < N; i++) if ((i / 20000) % 3 == 1) x[c][i] *= 0.05f;
+        LookaheadLimiter fast = new LookaheadLimiter(FS, 2, -1, 3, 60), slow = new LookaheadLimiter(FS, 2, -1, 3, 60);
+        slow.idleShortcut = false;
+        float[][] a = {x[0].clone(), x[1].clone()}, b = {x[0].clone(), x[1].clone()};
+        for (int off = 0; off < N; off += block) {
+            int n = Math.min(block, N - off);
+            fast.process(a, off, n);
+            slow.process(b, off, n);
+        }
+        assertTrue(slow.minGainDb() < -0.5, "the material must make the limiter work");
+        assertEquals(slow.minGainDb(), fast.minGainDb(), 0);
+        assertArrayEquals(b[0], a[0]);
+        assertArrayEquals(b[1], a[1]);
+    }
+
     @Test
     void quietSignalPassesUnchangedButDelayed() {
         float[][] x = material(1, 4, -12);
