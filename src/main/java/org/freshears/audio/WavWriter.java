@@ -60,15 +60,7 @@ public final class WavWriter implements AudioSink {
 
     @Override
     public void write(float[][] src, int offset, int n) throws IOException {
-        if (closed) throw new IOException("WAV writer is closed");
-        if (headerSize + (frames + n) * frameBytes - 7 > MAX_RIFF) {
-            throw new IOException("WAV output would exceed 4 GiB (RF64 is not supported)");
-        }
-        for (int i = offset, end = offset + n; i < end; i++) {
-            if (buffer.remaining() < frameBytes) flush();
-            for (int c = 0; c < channels; c++) putSample(src[c][i]);
-        }
-        frames += n;
+        store(src, offset, n, false);
     }
 
     /**
@@ -77,13 +69,20 @@ public final class WavWriter implements AudioSink {
      * unchanged), so that what is measured is what was written.
      */
     public void writeAndReadBack(float[][] src, int offset, int n) throws IOException {
+        store(src, offset, n, true);
+    }
+
+    private void store(float[][] src, int offset, int n, boolean readBack) throws IOException {
         if (closed) throw new IOException("WAV writer is closed");
         if (headerSize + (frames + n) * frameBytes - 7 > MAX_RIFF) {
             throw new IOException("WAV output would exceed 4 GiB (RF64 is not supported)");
         }
         for (int i = offset, end = offset + n; i < end; i++) {
             if (buffer.remaining() < frameBytes) flush();
-            for (int c = 0; c < channels; c++) src[c][i] = putSample(src[c][i]);
+            for (int c = 0; c < channels; c++) {
+                float stored = putSample(src[c][i]);
+                if (readBack) src[c][i] = stored;
+            }
         }
         frames += n;
     }
