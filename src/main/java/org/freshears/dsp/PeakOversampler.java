@@ -78,22 +78,19 @@ public final class PeakOversampler {
         v[0] = history[base];
         v[factor] = history[base + 1];
         if (factor == 4) {
-            // the three phases in one loop, each as two interleaved partial sums (even and odd taps): six
-            // independent chains the CPU overlaps, one load of each sample
-            double[] c1 = phases[0], c2 = phases[1], c3 = phases[2], h = history;
-            double s1 = 0, s2 = 0, s3 = 0, t1 = 0, t2 = 0, t3 = 0;
-            for (int j = 0, at = index; j < taps; j += 2, at += 2) {  // taps is even; two sums per phase
-                double h0 = h[at], h1 = h[at + 1];
-                s1 += c1[j] * h0;
-                s2 += c2[j] * h0;
-                s3 += c3[j] * h0;
-                t1 += c1[j + 1] * h1;
-                t2 += c2[j + 1] * h1;
-                t3 += c3[j + 1] * h1;
+            // the three phases in one loop: three independent sums the CPU overlaps, one load of each sample
+            // (each sum adds its terms in the same order as a loop per phase, so the values are the same)
+            double[] c1 = phases[0], c2 = phases[1], c3 = phases[2];
+            double s1 = 0, s2 = 0, s3 = 0;
+            for (int j = 0; j < taps; j++) {
+                double h = history[index + j];
+                s1 += c1[j] * h;
+                s2 += c2[j] * h;
+                s3 += c3[j] * h;
             }
-            v[1] = s1 + t1;
-            v[2] = s2 + t2;
-            v[3] = s3 + t3;
+            v[1] = s1;
+            v[2] = s2;
+            v[3] = s3;
         } else {
             for (int p = 1; p < factor; p++) {
                 double[] c = phases[p - 1];
