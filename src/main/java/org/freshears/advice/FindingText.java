@@ -60,15 +60,15 @@ public final class FindingText {
                     "quiet passages get lost in noisy places and the loudest hits hold the whole track's level down",
                     "gentle glue compression (about 2:1, slow attack, auto-like release)")),
             Map.entry("stereo.tooNarrow", new Template(
-                    "The stereo image is narrow: width {measured} against {label}'s usual {low}–{high}{where}.",
+                    "The stereo image is narrow: width {measured} against the usual {low}–{high} of {label}{where}.",
                     "the mix sounds small and central next to other tracks, especially on headphones",
                     "widen the mid and high bands a little with mid/side processing")),
             Map.entry("stereo.tooWide", new Template(
-                    "The stereo image is very wide: width {measured} against {label}'s usual {low}–{high}{where}.",
+                    "The stereo image is very wide: width {measured} against the usual {low}–{high} of {label}{where}.",
                     "the centre gets weak and parts can vanish in mono (phones, club systems, smart speakers)",
                     "narrow the side signal a little")),
             Map.entry("stereo.lowEndNotMono", new Template(
-                    "The low end below 120 Hz is not mono: width {measured} against {label}'s usual up to {high}.",
+                    "The low end below 120 Hz is not mono: width {measured} against at most {high} in {label}.",
                     "wide bass wastes headroom, sounds unstable and partly cancels in mono and on vinyl",
                     "make everything below about 120 Hz mono")),
             Map.entry("loudness.tooQuiet", new Template(

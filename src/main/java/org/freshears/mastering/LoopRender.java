@@ -123,7 +123,10 @@ public final class LoopRender implements AutoCloseable {
             int channels = info.channels();
             long frames = 0, nonFinite = 0, zeros = 0;
             boolean ended = false;
-            CacheWriter writer = new CacheWriter(ch, channels, limiter != null, floor, observer);
+            long expected = info.frameLength();
+            String where = " in " + dir + (expected > 0 ? String.format(java.util.Locale.ROOT, ", which needs about %.0f MB free",
+                    (expected + flush) * (channels + (limiter != null ? 1 : 0)) * 4.0 / 1e6) : "");
+            CacheWriter writer = new CacheWriter(ch, channels, limiter != null, floor, observer, where);
             try (writer) {
                 while (!ended || zeros < flush) {
                     float[][] buf = writer.free();
@@ -190,7 +193,8 @@ public final class LoopRender implements AutoCloseable {
         /** The largest envelope value written; read after {@link #close}. */
         double envelopePeak;
 
-        CacheWriter(FileChannel ch, int channels, boolean withEnvelope, double floor, HeadObserver observer) {
+        /** @param where for the error message: where the cache goes and about how much room it needs */
+        CacheWriter(FileChannel ch, int channels, boolean withEnvelope, double floor, HeadObserver observer, String where) {
             for (int i = 0; i < POOL; i++) free.add(new float[channels][BLOCK]);
             int stride = channels + (withEnvelope ? 1 : 0);
             thread = Thread.ofPlatform().name("render-cache").daemon().start(() -> {
@@ -225,6 +229,9 @@ public final class LoopRender implements AutoCloseable {
                             }
                             bytes.clear().limit(n * stride * Float.BYTES);
                             while (bytes.hasRemaining()) ch.write(bytes);
+                        } catch (IOException e) {
+                            failure = new IOException("cannot write the temporary render" + where + " (" + e.getMessage()
+                                    + ")", e);
                         } catch (Throwable e) {
                             failure = e; // keep draining, so that the rendering thread never waits for nothing
                         }
@@ -253,8 +260,13 @@ public final class LoopRender implements AutoCloseable {
             rethrow();
         }
 
+        /** Set once the failure has been thrown to the rendering thread, so that {@link #close} does not throw it again. */
+        private boolean thrown;
+
         private void rethrow() throws IOException {
             Throwable f = failure;
+            if (f == null || thrown) return;
+            thrown = true;
             if (f instanceof IOException io) throw io;
             if (f instanceof RuntimeException re) throw re;
             if (f instanceof Error err) throw err;

@@ -1,7 +1,9 @@
 package org.freshears.pipeline;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -147,30 +149,44 @@ final class Mastering {
     static MixFeatures writeAndMeasure(LoopRender cache, MasteringChain chain, Path out, OutputFormat format)
             throws IOException {
         LoopRender.Tail tail = cache.tail(chain, "wav", WavWriter.encodingLabel(format));
-        try (WavWriter w = new WavWriter(out, tail.info().sampleRate(), tail.info().channels(), format)) {
-            AudioSource written = new AudioSource() {
-                @Override
-                public org.freshears.audio.AudioInfo info() {
-                    return tail.info();
-                }
+        // written beside the output and moved over it only when complete: a full disk or a crash never leaves a
+        // truncated master (or half of an earlier one) under the output's name
+        Path dir = out.toAbsolutePath().getParent();
+        Path part = dir.resolve("." + out.getFileName() + "." + Long.toHexString(new java.security.SecureRandom().nextLong())
+                + ".part");   // created by the writer, so with the user's usual permissions (a temp file would be 0600)
+        try {
+            MixFeatures features;
+            try (WavWriter w = new WavWriter(part, tail.info().sampleRate(), tail.info().channels(), format)) {
+                AudioSource written = new AudioSource() {
+                    @Override
+                    public org.freshears.audio.AudioInfo info() {
+                        return tail.info();
+                    }
 
-                @Override
-                public int read(float[][] dst, int maxFrames) throws IOException {
-                    int n = tail.read(dst, maxFrames);
-                    if (n > 0) w.writeAndReadBack(dst, 0, n);
-                    return n;
-                }
+                    @Override
+                    public int read(float[][] dst, int maxFrames) throws IOException {
+                        int n = tail.read(dst, maxFrames);
+                        if (n > 0) w.writeAndReadBack(dst, 0, n);
+                        return n;
+                    }
 
-                @Override
-                public List<String> warnings() {
-                    return List.of(); // the written file decodes cleanly; the input's warnings are the caller's
-                }
+                    @Override
+                    public List<String> warnings() {
+                        return List.of(); // the written file decodes cleanly; the input's warnings are the caller's
+                    }
 
-                @Override
-                public void close() {
-                }
-            };
-            return Analyzer.analyze(written, out.toString(), Analyzer.Options.DEFAULT, ProgressListener.NONE);
+                    @Override
+                    public void close() {
+                    }
+                };
+                features = Analyzer.analyze(written, out.toString(), Analyzer.Options.DEFAULT, ProgressListener.NONE);
+            }
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return features;
+        } catch (IOException e) {
+            throw new IOException("cannot write the master to " + out + " (" + e.getMessage() + ")", e);
+        } finally {
+            Files.deleteIfExists(part);
         }
     }
 

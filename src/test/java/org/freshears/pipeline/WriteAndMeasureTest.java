@@ -42,5 +42,10 @@ class WriteAndMeasureTest {
         }
         assertNotNull(during.loudness().integratedLufs());
         assertEquals(Json.write(after), Json.write(during));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            // the master was written under a temporary name and moved into place; the render cache is gone
+            assertEquals(java.util.List.of("master.wav", "mix.wav"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
     }
 }
