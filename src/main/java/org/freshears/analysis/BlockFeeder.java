@@ -61,6 +61,10 @@ public final class BlockFeeder {
     private final Block[] ring;
     private final Task[] tasks;
     private long published;
+    /** Ring slots every analyser has seen, ready for the decoder. Guarded by the lock. */
+    private int freeSlots = RING;
+    /** The decoder is parked until half the ring is free. Guarded by the lock. */
+    private boolean decoderWaiting;
     private boolean ended;
     private Throwable failure;
 
@@ -130,7 +134,16 @@ public final class BlockFeeder {
             Block b = ring[(int) (seq % RING)];
             lock.lock();
             try {
-                while (b.pending > 0 && failure == null) awaitSlot();
+                if (b.pending > 0) {
+                    // the ring is full: sleep until half of it is free, then decode that much in one go (waking
+                    // for every freed slot cost a park and an unpark per block, thousands on a 4-minute file)
+                    decoderWaiting = true;
+                    try {
+                        while ((freeSlots < RING / 2 || b.pending > 0) && failure == null) awaitSlot();
+                    } finally {
+                        decoderWaiting = false;
+                    }
+                }
                 if (failure != null) break;
             } finally {
                 lock.unlock();
@@ -147,6 +160,7 @@ public final class BlockFeeder {
             lock.lock();
             try {
                 b.pending = tasks.length;
+                freeSlots--;
                 published = seq + 1;
                 workReady.signalAll();
             } finally {
@@ -180,7 +194,7 @@ public final class BlockFeeder {
     /**
      * A worker: repeatedly takes the analyser furthest behind that has a block to see, until all are done. The
      * bookkeeping after a block and the choice of the next one share one lock hold; another worker is woken only
-     * when work is left over for it, and the decoder only when its ring slot has been seen by every analyser.
+     * when work is left over for it, and the decoder only once half the ring has been seen by every analyser.
      */
     private void work() {
         Task task = null;
@@ -193,7 +207,7 @@ public final class BlockFeeder {
                         Block done = ring[(int) (task.next % RING)];
                         task.next++;
                         task.busy = false;
-                        if (--done.pending == 0) slotFree.signal();
+                        if (--done.pending == 0 && ++freeSlots >= RING / 2 && decoderWaiting) slotFree.signal();
                         task = null;
                     }
                     while (true) {

@@ -49,20 +49,28 @@ final class PcmSource implements AudioSource {
     @Override
     public int read(float[][] dst, int maxFrames) throws IOException {
         if (ended) return -1;
+        int want = Math.min(maxFrames, dst[0].length);
+        if (want <= 0) return maxFrames <= 0 ? 0 : -1;
         int frameBytes = layout.frameBytes();
-        if (bufLen - bufPos < frameBytes && !refill()) {
+        PcmEncoding enc = layout.encoding();
+        int done = 0;
+        // fill the whole request across buffer refills: a caller's block is then always full (except the last),
+        // which halves the blocks handed between threads when the buffer holds a fraction over one block
+        while (done < want) {
+            if (bufLen - bufPos < frameBytes && !refill()) break;
+            int n = Math.min(want - done, (bufLen - bufPos) / frameBytes);
+            for (int c = 0; c < info.channels(); c++) {
+                enc.convert(buf, bufPos + c * enc.bytes, frameBytes, dst[c], done, n);
+            }
+            bufPos += n * frameBytes;
+            done += n;
+        }
+        framesRead += done;
+        if (done == 0) {
             finish();
             return -1;
         }
-        int n = Math.min(Math.min(maxFrames, dst[0].length), (bufLen - bufPos) / frameBytes);
-        if (n <= 0) return maxFrames <= 0 ? 0 : -1;
-        PcmEncoding enc = layout.encoding();
-        for (int c = 0; c < info.channels(); c++) {
-            enc.convert(buf, bufPos + c * enc.bytes, frameBytes, dst[c], 0, n);
-        }
-        bufPos += n * frameBytes;
-        framesRead += n;
-        return n;
+        return done;
     }
 
     /** Refills the buffer with whole frames; false when the data region is exhausted. */

@@ -46,6 +46,36 @@ class WavDecoderTest {
     }
 
     @Test
+    void blocksAreFilledAcrossTheReadBufferAndKeepEverySample() throws Exception {
+        // 30 000 stereo 24-bit frames (180 000 bytes): the 64 KiB read buffer holds 10 922 frames, so 8192-frame
+        // requests straddle buffer refills; each must still come back full, with the samples in order
+        int frames = 30_000;
+        int[] samples = new int[2 * frames];
+        for (int i = 0; i < frames; i++) {
+            samples[2 * i] = i * 251 % 0x7FFFFF;
+            samples[2 * i + 1] = -(i * 97 % 0x7FFFFF);
+        }
+        Path file = dir.resolve("blocks.wav");
+        java.nio.file.Files.write(file, new TestBytes.Wav().fmt(1, 2, 44100, 24)
+                .data(TestBytes.ints(3, LITTLE_ENDIAN, samples)).bytes());
+        try (AudioSource src = AudioDecoder.open(file)) {
+            float[][] block = new float[2][8192];
+            int[] sizes = new int[4];
+            int read = 0;
+            for (int b = 0; b < 4; b++) {
+                sizes[b] = src.read(block, 8192);
+                for (int i = 0; i < sizes[b]; i++) {
+                    assertEquals(samples[2 * (read + i)] * 0x1p-23f, block[0][i]);
+                    assertEquals(samples[2 * (read + i) + 1] * 0x1p-23f, block[1][i]);
+                }
+                read += sizes[b];
+            }
+            assertArrayEquals(new int[] {8192, 8192, 8192, 30_000 - 3 * 8192}, sizes);
+            assertEquals(-1, src.read(block, 8192));
+        }
+    }
+
+    @Test
     void pcm32IsExactWhereFloatCanBe() throws Exception {
         byte[] data = TestBytes.ints(4, LITTLE_ENDIAN, Integer.MIN_VALUE, 0x40000000, 0x7FFFFF00, -256);
         Decoded d = decode(new TestBytes.Wav().fmt(1, 1, 48000, 32).data(data).bytes());
