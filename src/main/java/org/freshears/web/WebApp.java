@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -247,8 +247,12 @@ public final class WebApp implements AutoCloseable {
         boolean queued = false;
         try {
             long t0 = System.nanoTime();
-            UploadedFile file = ctx.uploadedFile("file");
-            if (file == null) throw new ApiException(400, "no file: send the mix as the multipart field 'file'");
+            // Javalin parses the body with our multipart limits; the parts themselves are then taken from the
+            // servlet request, whose write() moves the spooled file instead of copying it
+            if (ctx.uploadedFile("file") == null) {
+                throw new ApiException(400, "no file: send the mix as the multipart field 'file'");
+            }
+            Part file = fileParts(ctx, "file").getFirst();
             Timing.step("upload received (multipart parsed)", t0);
             String genre = ctx.formParam("genre");
             genre = genre == null || genre.isBlank() || genre.equalsIgnoreCase("detect") ? null : genre.strip();
@@ -256,15 +260,15 @@ public final class WebApp implements AutoCloseable {
                 throw new ApiException(400, "invalid genre name");
             }
             Platform platform = Platform.of(ctx.formParam("platform"));
-            List<UploadedFile> refFiles = ctx.uploadedFiles("reference");
+            List<Part> refFiles = fileParts(ctx, "reference");
             if (refFiles.size() > MAX_REFERENCES) throw new ApiException(400, "at most " + MAX_REFERENCES + " reference tracks");
             t0 = System.nanoTime();
             Uploads.Stored mix = uploads.save(file);
             Timing.step("upload stored and probed", t0);
             List<String> refs = new ArrayList<>();
             List<String> refNames = new ArrayList<>();
-            for (UploadedFile r : refFiles) {
-                if (r.size() == 0) continue;
+            for (Part r : refFiles) {
+                if (r.getSize() == 0) continue;
                 Uploads.Stored stored = uploads.save(r);
                 refs.add(stored.relativePath());
                 refNames.add(stored.displayName());
@@ -286,6 +290,19 @@ public final class WebApp implements AutoCloseable {
             json(ctx, 202, Map.of("id", id, "status", Job.QUEUED));
         } finally {
             if (!queued) jobs.cancelAdmission();
+        }
+    }
+
+    /** The multipart file parts named {@code name}, in the order sent (after Javalin has parsed the body). */
+    private static List<Part> fileParts(Context ctx, String name) throws IOException {
+        try {
+            List<Part> out = new ArrayList<>();
+            for (Part p : ctx.req().getParts()) {
+                if (name.equals(p.getName()) && p.getSubmittedFileName() != null) out.add(p);
+            }
+            return out;
+        } catch (jakarta.servlet.ServletException e) {
+            throw new ApiException(400, "not a multipart upload (" + e.getMessage() + ")");
         }
     }
 

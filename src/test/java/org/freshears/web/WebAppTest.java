@@ -119,6 +119,33 @@ class WebAppTest {
     }
 
     @Test
+    void spooledUploadsAreMovedIntoPlaceWhole() throws Exception {
+        // over the 1 MB in-memory limit, so the server spools both parts to disk and moves them into uploads/
+        byte[] mix = TestAudio.wav(10, 44100, 1);
+        byte[] ref = TestAudio.wav(8, 48000, 2);
+        assertTrue(mix.length > (1 << 20) && ref.length > (1 << 20));
+        try (WebApp app = start(dir, 500, 1, 4, false)) {
+            Client c = new Client(app);
+            HttpResponse<String> up = c.upload(new TestAudio.Multipart().file("file", "mix.wav", mix)
+                    .file("reference", "ref.wav", ref));
+            assertEquals(202, up.statusCode(), up.body());
+            String id = Client.json(up).get("id").asText();
+            JsonNode done = c.await("/api/analyses/" + id, LIMIT);
+            assertEquals("done", done.get("status").asText(), done.toString());
+            assertArrayEquals(mix, c.getBytes("/api/analyses/" + id + "/audio").body(), "the stored mix is the upload");
+            List<byte[]> stored = new ArrayList<>();
+            try (var files = Files.list(dir.resolve("uploads"))) {
+                for (Path f : files.toList()) stored.add(Files.readAllBytes(f));
+            }
+            assertEquals(2, stored.size(), "the mix and its reference");
+            assertTrue(stored.stream().anyMatch(b -> java.util.Arrays.equals(b, ref)), "the stored reference is the upload");
+            try (var left = Files.list(dir.resolve("tmp"))) {
+                assertEquals(List.of(), left.toList(), "no spool or partial files left behind");
+            }
+        }
+    }
+
+    @Test
     void unknownIdsAnswer404() throws Exception {
         try (WebApp app = start(dir, 500, 1, 4, false)) {
             Client c = new Client(app);
