@@ -20,6 +20,15 @@ public final class Warmup {
     private Warmup() {}
 
     public static void exercise(Pipeline pipeline, boolean master) throws IOException, UnreadableAudioException {
+        exercise(pipeline, () -> master);
+    }
+
+    /**
+     * As above; {@code masterToo} is asked after the analysis, so that a caller can skip the mastering run once real
+     * work has arrived (the web app: a real upload then warms the same code and should not share the CPU with it).
+     */
+    public static void exercise(Pipeline pipeline, java.util.function.BooleanSupplier masterToo)
+            throws IOException, UnreadableAudioException {
         Path dir = Files.createTempDirectory("freshears-warmup");
         Path wav = dir.resolve("warmup.wav");
         try {
@@ -37,7 +46,7 @@ public final class Warmup {
                 w.write(x, 0, frames);
             }
             pipeline.analyze(wav, "warmup.wav", Pipeline.AnalyzeRequest.defaults(), ProgressListener.NONE);
-            if (master) {
+            if (masterToo.getAsBoolean()) {
                 pipeline.master(new Pipeline.MasterRequest(wav, dir.resolve("warmup-master.wav"), null, List.of(),
                         Platform.DEFAULT, null, null, OutputFormat.PCM24), ProgressListener.NONE);
             }

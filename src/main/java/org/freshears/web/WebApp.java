@@ -119,14 +119,19 @@ public final class WebApp implements AutoCloseable {
         });
     }
 
+    /** A real upload or mastering request has arrived (read by the warm-up thread). */
+    private volatile boolean realWork;
+
     /**
      * Runs the pipeline once in the background (analyse and master six seconds of synthetic music) so that the
-     * first real upload does not pay for loading the model and compiling the hot loops. A failure is only logged.
+     * first real upload does not pay for loading the model and compiling the hot loops. The mastering half is
+     * skipped when a real job has arrived by then: that job warms the same code and gets both cores. A failure is
+     * only logged.
      */
     public void warmUp() {
         Thread.ofPlatform().daemon().name("warm-up").priority(Thread.MIN_PRIORITY).start(() -> {
             try {
-                org.freshears.pipeline.Warmup.exercise(pipeline, true);
+                org.freshears.pipeline.Warmup.exercise(pipeline, () -> !realWork);
             } catch (Exception e) {
                 LOG.warn("warm-up run failed: {}", e.toString());
             }
@@ -243,6 +248,7 @@ public final class WebApp implements AutoCloseable {
     // ---- API ----
 
     private void createAnalysis(Context ctx) throws IOException {
+        realWork = true;
         if (!jobs.admit()) throw busy();
         boolean queued = false;
         try {
@@ -350,6 +356,7 @@ public final class WebApp implements AutoCloseable {
         stored.put("platform", platform.id());
         stored.put("integratedLufs", lufs);
         stored.put("amount", amount);
+        realWork = true;
         if (!jobs.admit()) throw busy();
         boolean queued = false;
         try {
