@@ -19,15 +19,15 @@ import org.freshears.audio.WavWriter;
 public final class Warmup {
     private Warmup() {}
 
-    public static void exercise(Pipeline pipeline, boolean master) throws IOException, UnreadableAudioException {
-        exercise(pipeline, () -> master);
+    public static AnalysisDocument exercise(Pipeline pipeline, boolean master) throws IOException, UnreadableAudioException {
+        return exercise(pipeline, () -> master);
     }
 
     /**
      * As above; {@code masterToo} is asked after the analysis, so that a caller can skip the mastering run once real
      * work has arrived (the web app: a real upload then warms the same code and should not share the CPU with it).
      */
-    public static void exercise(Pipeline pipeline, java.util.function.BooleanSupplier masterToo)
+    public static AnalysisDocument exercise(Pipeline pipeline, java.util.function.BooleanSupplier masterToo)
             throws IOException, UnreadableAudioException {
         Path dir = Files.createTempDirectory("freshears-warmup");
         Path wav = dir.resolve("warmup.wav");
@@ -45,11 +45,12 @@ public final class Warmup {
             try (WavWriter w = new WavWriter(wav, rate, 2, OutputFormat.PCM24)) {
                 w.write(x, 0, frames);
             }
-            pipeline.analyze(wav, "warmup.wav", Pipeline.AnalyzeRequest.defaults(), ProgressListener.NONE);
+            AnalysisDocument doc = pipeline.analyze(wav, "warmup.wav", Pipeline.AnalyzeRequest.defaults(), ProgressListener.NONE);
             if (masterToo.getAsBoolean()) {
                 pipeline.master(new Pipeline.MasterRequest(wav, dir.resolve("warmup-master.wav"), null, List.of(),
                         Platform.DEFAULT, null, null, OutputFormat.PCM24), ProgressListener.NONE);
             }
+            return doc;
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) Files.deleteIfExists(p);

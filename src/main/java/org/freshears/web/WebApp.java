@@ -124,14 +124,17 @@ public final class WebApp implements AutoCloseable {
 
     /**
      * Runs the pipeline once in the background (analyse and master six seconds of synthetic music) so that the
-     * first real upload does not pay for loading the model and compiling the hot loops. The mastering half is
-     * skipped when a real job has arrived by then: that job warms the same code and gets both cores. A failure is
-     * only logged.
+     * first real upload does not pay for loading the model, compiling the hot loops or rendering its first report
+     * page. The mastering half is skipped when a real job has arrived by then: that job warms the same code and
+     * gets both cores. A failure is only logged.
      */
     public void warmUp() {
         Thread.ofPlatform().daemon().name("warm-up").priority(Thread.MIN_PRIORITY).start(() -> {
             try {
-                org.freshears.pipeline.Warmup.exercise(pipeline, () -> !realWork);
+                JsonNode doc = Json.mapper().valueToTree(org.freshears.pipeline.Warmup.exercise(pipeline, () -> !realWork));
+                // the report page too (templates parsed, plots drawn), so that the first real one is served warm
+                HtmlReport.render(doc, Platform.DEFAULT, "warm-up", null, new HtmlReport.Live("warm-up",
+                        HtmlReport.scriptJson(mastering.suggestedChain(doc, Platform.DEFAULT)), "/"));
             } catch (Exception e) {
                 LOG.warn("warm-up run failed: {}", e.toString());
             }
