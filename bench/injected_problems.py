@@ -6,8 +6,10 @@ each (tonal, loudness, clipping, over-compression, narrow and inverted stereo). 
 the genre the model detects, as a user who names none would see it. A problem counts as diagnosed when its
 code is in the findings; the clean excerpt must not carry that code.
 
-Usage: bench/injected_problems.py TRACK... (any format ffmpeg reads; never the packages REFERENCE_CORPUS.md
-reserves for evaluation). Needs sox and ffmpeg. Prints one table row per track and version, then totals.
+Usage: bench/injected_problems.py [--genre-from-folder] TRACK... (any format ffmpeg reads; never the packages
+REFERENCE_CORPUS.md reserves for evaluation). With --genre-from-folder, each track's folder name (corpus layout
+GENRE/track) is passed as --genre, as for a user who names the genre. Needs sox and ffmpeg. Prints one table row
+per track and version, then totals.
 """
 import json
 import os
@@ -52,20 +54,22 @@ def make_versions(track, work):
     return files
 
 
-def analyse(paths):
-    out = subprocess.run([os.path.join(ROOT, "freshears"), "analyze", "--json"] + paths, check=True,
+def analyse(paths, genre=None):
+    extra = ["--genre", genre] if genre else []
+    out = subprocess.run([os.path.join(ROOT, "freshears"), "analyze", "--json"] + extra + paths, check=True,
                          capture_output=True, text=True).stdout
     docs = [json.loads(line) for line in out.splitlines() if line.strip()]
     return {d["file"]["path"]: d for d in docs}
 
 
-def main(tracks):
+def main(tracks, genre_from_folder=False):
     hits = misses = clean_false = 0
     rows = []
     for track in tracks:
         with tempfile.TemporaryDirectory(prefix="freshears-inject-") as work:
             files = make_versions(track, work)
-            docs = analyse(list(files.values()))
+            genre = os.path.basename(os.path.dirname(os.path.abspath(track))) if genre_from_folder else None
+            docs = analyse(list(files.values()), genre)
             by_name = {name: docs[path] for name, path in files.items()}
             clean_codes = {f["code"] for f in by_name["clean"]["findings"]}
             genre = by_name["clean"]["genre"].get("target")
@@ -83,6 +87,9 @@ def main(tracks):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    by_folder = "--genre-from-folder" in args
+    args = [a for a in args if a != "--genre-from-folder"]
+    if not args:
         sys.exit(__doc__)
-    main(sys.argv[1:])
+    main(args, by_folder)
