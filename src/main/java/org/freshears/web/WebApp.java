@@ -80,6 +80,8 @@ public final class WebApp implements AutoCloseable {
         }
     });
     private final Javalin app;
+    /** A real upload or mastering request has arrived (read by the warm-up thread). */
+    private volatile boolean realWork;
 
     private WebApp(Options options) throws Exception {
         this.options = options;
@@ -118,9 +120,6 @@ public final class WebApp implements AutoCloseable {
             });
         });
     }
-
-    /** A real upload or mastering request has arrived (read by the warm-up thread). */
-    private volatile boolean realWork;
 
     /**
      * Runs the pipeline once in the background (analyse and master six seconds of synthetic music) so that the
