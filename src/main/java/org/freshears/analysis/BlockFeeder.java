@@ -68,8 +68,6 @@ public final class BlockFeeder {
     private long published;
     /** Ring slots every analyser has seen, ready for the decoder. Guarded by the lock. */
     private int freeSlots = RING;
-    /** The decoder is parked until half the ring is free. Guarded by the lock. */
-    private boolean decoderWaiting;
     private boolean ended;
     private Throwable failure;
 
@@ -142,12 +140,7 @@ public final class BlockFeeder {
                 if (b.pending > 0) {
                     // the ring is full: sleep until half of it is free, then decode that much in one go (waking
                     // for every freed slot cost a park and an unpark per block, thousands on a 4-minute file)
-                    decoderWaiting = true;
-                    try {
-                        while ((freeSlots < RING / 2 || b.pending > 0) && failure == null) awaitSlot();
-                    } finally {
-                        decoderWaiting = false;
-                    }
+                    while ((freeSlots < RING / 2 || b.pending > 0) && failure == null) awaitSlot();
                 }
                 if (failure != null) break;
             } finally {
@@ -212,7 +205,8 @@ public final class BlockFeeder {
                         Block done = ring[(int) (task.next % RING)];
                         task.next++;
                         task.busy = false;
-                        if (--done.pending == 0 && ++freeSlots >= RING / 2 && decoderWaiting) slotFree.signal();
+                        // signalling with no decoder waiting costs nothing but a look at the empty wait queue
+                        if (--done.pending == 0 && ++freeSlots >= RING / 2) slotFree.signal();
                         task = null;
                     }
                     while (true) {

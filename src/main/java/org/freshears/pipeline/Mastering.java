@@ -192,9 +192,7 @@ final class Mastering {
 
     /** With {@code FRESHEARS_TIMING} set, one line per step of the loop on stderr. */
     private static void timing(String step, long t0) {
-        if (System.getenv("FRESHEARS_TIMING") != null) {
-            System.err.printf(Locale.ROOT, "freshears: timing: master %s %.0f ms%n", step, (System.nanoTime() - t0) / 1e6);
-        }
+        org.freshears.util.Timing.step("master " + step, t0);
     }
 
     /** The last gain stage's gain (the loop's trim), dB, or 0. */
