@@ -111,11 +111,12 @@ public final class WavWriter implements AudioSink {
 
     /** The encoding name a decoder reports for this writer's files ({@code pcm24}, {@code pcm16}, {@code float32}). */
     public static String encodingLabel(OutputFormat format) {
-        return switch (format) {
-            case PCM24 -> "pcm24";
-            case PCM16 -> "pcm16";
-            case FLOAT32 -> "float32";
+        PcmEncoding written = switch (format) {
+            case PCM24 -> PcmEncoding.S24LE;
+            case PCM16 -> PcmEncoding.S16LE;
+            case FLOAT32 -> PcmEncoding.F32LE;
         };
+        return written.label; // the decoder's own name for it, so the two cannot drift apart
     }
 
     private int quantise(double v, int fullScale) {

@@ -154,7 +154,7 @@ public final class LoopRender implements AutoCloseable {
                 }
             }
             List<String> warnings = new ArrayList<>(in.warnings());
-            if (nonFinite > 0) warnings.add(nonFinite + " non-finite input samples (NaN or infinity) were replaced by silence");
+            if (nonFinite > 0) warnings.add(Renderer.nonFiniteWarning(nonFinite));
             warnings.addAll(headProc.notes());
             LoopRender r = new LoopRender(info, head, headProc.latency(), tailLatency, frames, cache, ch, warnings, limiter, maxGain);
             r.envelopePeak = writer.envelopePeak;

@@ -71,9 +71,14 @@ public final class Renderer {
             }
         }
         List<String> warnings = new ArrayList<>(in.warnings());
-        if (nonFinite > 0) warnings.add(nonFinite + " non-finite input samples (NaN or infinity) were replaced by silence");
+        if (nonFinite > 0) warnings.add(nonFiniteWarning(nonFinite));
         warnings.addAll(proc.notes());
         return new RenderResult(null, null, info.sampleRate(), channels, written, latency, proc.limiterMaxReductionDb(), warnings);
+    }
+
+    /** The warning for {@code n} non-finite input samples that {@link #sanitize} replaced. */
+    static String nonFiniteWarning(long n) {
+        return n + " non-finite input samples (NaN or infinity) were replaced by silence";
     }
 
     static long sanitize(float[][] buf, int n) {
