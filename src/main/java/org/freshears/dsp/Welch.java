@@ -36,8 +36,8 @@ public final class Welch {
     private final int hop;
     private final int bins;
     private final boolean pair;
-    private final double[] window;
-    private final float[] windowF;
+    /** The Hann window in single precision, as the segments are windowed. */
+    private final float[] window;
     private final double windowEnergy;
     private final FloatFFT_1D fft;
     private final float[] buf0, buf1;
@@ -61,11 +61,11 @@ public final class Welch {
         this.hop = fftSize / 2;
         this.bins = fftSize / 2 + 1;
         this.pair = channels == 2;
-        this.window = hann(fftSize);
-        this.windowF = new float[fftSize];
-        for (int i = 0; i < fftSize; i++) windowF[i] = (float) window[i];
+        double[] hann = hann(fftSize);
+        this.window = new float[fftSize];
+        for (int i = 0; i < fftSize; i++) window[i] = (float) hann[i];
         double e = 0;
-        for (double w : window) e += w * w;
+        for (double w : hann) e += w * w;
         this.windowEnergy = e;
         this.fft = new FloatFFT_1D(fftSize);
         this.buf0 = new float[fftSize];
@@ -139,7 +139,7 @@ public final class Welch {
         double mean = 0;
         for (int i = 0; i < valid; i++) mean += in[i];
         mean /= valid;
-        float[] w = windowF;
+        float[] w = window;
         float m = (float) mean;
         for (int i = 0; i < valid; i++) out[i] = (in[i] - m) * w[i];
         for (int i = valid; i < size; i++) out[i] = 0;
