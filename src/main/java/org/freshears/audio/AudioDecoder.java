@@ -52,7 +52,7 @@ public final class AudioDecoder {
             throw new UnreadableAudioException(name + ": cannot open (" + e.getMessage() + ")", e);
         }
         try {
-            return open(ch, name);
+            return open(ch, ch.size(), name, false);
         } catch (UnreadableAudioException e) {
             closeQuietly(ch);
             throw e;
@@ -62,12 +62,36 @@ public final class AudioDecoder {
         }
     }
 
-    private static AudioSource open(FileChannel ch, String name) throws IOException, UnreadableAudioException {
-        long size = ch.size();
+    /**
+     * Opens a file that is still being written (an upload as it arrives) through a channel whose reads wait for
+     * the bytes they ask for, given an upper bound of its final size. Only formats whose decoding reads the file
+     * from front to back qualify: WAV, AIFF, FLAC and MP3 (Ogg Vorbis needs the file's end to know its length).
+     * Which header fields are read depends on the size, so a caller must check the result against the whole
+     * file opened with {@link #open(Path, String)}. The channel is closed with the source, or here on failure.
+     *
+     * @throws UnreadableAudioException when the start is not audio, or the format needs the whole file first
+     */
+    public static AudioSource openGrowing(FileChannel ch, long sizeBound, String name) throws UnreadableAudioException {
+        try {
+            return open(ch, sizeBound, name, true);
+        } catch (UnreadableAudioException e) {
+            closeQuietly(ch);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(ch);
+            throw new UnreadableAudioException(name + ": cannot read (" + e + ")", e);
+        }
+    }
+
+    private static AudioSource open(FileChannel ch, long size, String name, boolean growing)
+            throws IOException, UnreadableAudioException {
         ByteBuffer probe = FileBytes.readAt(ch, 0, (int) Math.min(size, FormatSniffer.PROBE_BYTES), ByteOrder.BIG_ENDIAN);
         byte[] head = new byte[probe.limit()];
         probe.get(head);
         FormatSniffer.Sniffed found = FormatSniffer.sniff(head, head.length, name);
+        if (growing && found.kind() == FormatSniffer.Kind.OGG_VORBIS) {
+            throw new UnreadableAudioException(name + ": Ogg Vorbis is read only once the whole file is there");
+        }
         return switch (found.kind()) {
             case WAV -> new PcmSource(ch, WavParser.parse(ch, size, name));
             case AIFF -> new PcmSource(ch, AiffParser.parse(ch, size, name));

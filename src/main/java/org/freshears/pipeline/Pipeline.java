@@ -150,8 +150,20 @@ public final class Pipeline {
      */
     public AnalysisDocument analyze(Path file, String displayPath, AnalyzeRequest request, ProgressListener progress)
             throws UnreadableAudioException, IOException {
+        return analyze(p -> measure(file, displayPath, p), request, progress);
+    }
+
+    /** How the mix is measured: normally {@link #measure}; the web app may have measured it as it arrived. */
+    @FunctionalInterface
+    public interface Measurement {
+        MixFeatures measure(ProgressListener progress) throws UnreadableAudioException, IOException;
+    }
+
+    /** As {@link #analyze(Path, String, AnalyzeRequest, ProgressListener)}, with the mix measured by {@code measurement}. */
+    public AnalysisDocument analyze(Measurement measurement, AnalyzeRequest request, ProgressListener progress)
+            throws UnreadableAudioException, IOException {
         long t0 = System.nanoTime();
-        MixFeatures features = measure(file, displayPath, progress);
+        MixFeatures features = measurement.measure(progress);
         Timing.step("measure", t0);
         progress.progress("compare", 0);
         t0 = System.nanoTime();

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.freshears.advice.Platform;
+import org.freshears.analysis.MixFeatures;
 import org.freshears.analysis.ProgressListener;
 import org.freshears.audio.UnreadableAudioException;
 import org.freshears.pipeline.AnalysisDocument;
@@ -45,10 +46,12 @@ final class Jobs implements AutoCloseable {
     private volatile boolean closing;
 
     private final boolean paused;
+    private final EarlyAnalysis early;
 
     Jobs(Store store, Uploads uploads, Pipeline pipeline, Mastering mastering, Path dataDir, int workers, int queue,
-         boolean paused, Runnable onDone) {
+         boolean paused, EarlyAnalysis early, Runnable onDone) {
         this.paused = paused;
+        this.early = early;
         this.store = store;
         this.uploads = uploads;
         this.pipeline = pipeline;
@@ -156,7 +159,23 @@ final class Jobs implements AutoCloseable {
         String genre = Nodes.text(req, "genre");
         Platform platform = Platform.of(Nodes.text(req, "platform"));
         List<Path> refs = job.referencePaths().stream().map(uploads::resolve).toList();
-        AnalysisDocument doc = pipeline.analyze(uploads.resolve(job.inputPath()), job.displayName(),
+        Path input = uploads.resolve(job.inputPath());
+        EarlyAnalysis.Running early = this.early.take(job.id());
+        Pipeline.Measurement measurement = progress -> {
+            MixFeatures f = null;
+            if (early != null) {
+                try {
+                    long t0 = System.nanoTime();
+                    f = early.await(input, job.displayName(), progress);
+                    org.freshears.util.Timing.step("measured as it arrived (" + (f != null ? "used" : "not used") + ")", t0);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+            }
+            return f != null ? f : pipeline.measure(input, job.displayName(), progress);
+        };
+        AnalysisDocument doc = pipeline.analyze(measurement,
                 new Pipeline.AnalyzeRequest(genre, platform, refs, referenceNames(req, refs.size())),
                 listener(job.id(), Jobs::analyseFraction));
         store.finishAnalysis(job.id(), Json.write(doc));

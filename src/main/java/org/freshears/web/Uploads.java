@@ -1,6 +1,5 @@
 package org.freshears.web;
 
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import org.freshears.audio.AudioSource;
 import org.freshears.audio.UnreadableAudioException;
 
 /**
- * Stores uploads under random names: written to {@code tmp/}, probed by decoding the first block (content, not
+ * Stores uploads under random names: written to {@code tmp/} as they arrive, probed by decoding the first block (content, not
  * extension, decides), then moved atomically into {@code uploads/}. The client's file name is kept only as a
  * display name, never as a path.
  */
@@ -28,30 +27,35 @@ final class Uploads {
     Uploads(Path dataDir) throws IOException {
         this.dataDir = dataDir;
         Files.createDirectories(dataDir.resolve("tmp"));
+        // whatever is left in the spool folder belongs to uploads a previous run never finished receiving
+        try (var left = Files.list(dataDir.resolve("tmp"))) {
+            for (Path p : left.toList()) Files.deleteIfExists(p);
+        }
         Files.createDirectories(dataDir.resolve("uploads"));
         Files.createDirectories(dataDir.resolve("renders"));
     }
 
     /**
-     * Stores one multipart file part. The server has already spooled it to a temporary file in {@code tmp/} (the
-     * multipart cache directory, on the same file system), so writing it to its name there is a rename, not a copy
-     * of the upload (a 4-minute 24-bit WAV is 63 MB).
+     * Stores one uploaded file, already written whole to the spool folder {@code tmp/} (same file system), by
+     * probing it and renaming it into {@code uploads/}. The spool file is gone afterwards, stored or refused.
      */
-    Stored save(Part file) throws IOException {
-        String shown = displayName(file.getSubmittedFileName());
-        String ext = extension(file.getSubmittedFileName());
-        String id = Ids.next();
-        Path tmp = dataDir.resolve("tmp").resolve(id + ".part").toAbsolutePath();
+    Stored save(MultipartUpload.FilePart file) throws IOException {
+        String shown = displayName(file.clientName());
+        String ext = extension(file.clientName());
+        Path tmp = file.take();
         try {
-            file.write(tmp.toString());
             probe(tmp, shown);
-            String rel = "uploads/" + id + "." + (EXTENSIONS.contains(ext) ? ext : "bin");
+            String rel = "uploads/" + Ids.next() + "." + (EXTENSIONS.contains(ext) ? ext : "bin");
             Files.move(tmp, dataDir.resolve(rel), StandardCopyOption.ATOMIC_MOVE);
             return new Stored(rel, shown);
         } finally {
             Files.deleteIfExists(tmp);
-            file.delete(); // the server's spool file, if the write above had to copy it
         }
+    }
+
+    /** The spool folder, where uploads are written as they arrive. */
+    Path spoolDir() {
+        return dataDir.resolve("tmp");
     }
 
     /** The client's file name extension, lower case and without the dot; "" when there is none. */

@@ -3,9 +3,7 @@ package org.freshears.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.freshears.advice.Platform;
 import org.freshears.audio.AudioDecoder;
 import org.freshears.audio.AudioSource;
@@ -73,6 +72,7 @@ public final class WebApp implements AutoCloseable {
     private final Pipeline pipeline = new Pipeline();
     private final Mastering mastering = new PipelineMastering(pipeline);
     private final Jobs jobs;
+    private final EarlyAnalysis early;
     private final Map<String, String> pageCache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> e) {
@@ -89,16 +89,13 @@ public final class WebApp implements AutoCloseable {
         Files.createDirectories(dataDir);
         this.store = new Store(dataDir);
         this.uploads = new Uploads(dataDir);
+        this.early = new EarlyAnalysis(options.workers());
         this.jobs = new Jobs(store, uploads, pipeline, mastering, dataDir, options.workers(), options.queue(),
-                options.paused(), null);
+                options.paused(), early, null);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = options.host();
             config.jetty.port = options.port();
-            config.jetty.multipartConfig.cacheDirectory(dataDir.resolve("tmp").toString());
-            config.jetty.multipartConfig.maxFileSize(options.maxUploadMb(), SizeUnit.MB);
-            config.jetty.multipartConfig.maxTotalRequestSize(options.maxUploadMb() * (MAX_REFERENCES + 1), SizeUnit.MB);
-            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.fileRenderer((file, model, ctx) -> Templates.render(file, model));
             config.routes.get("/", this::uploadPage);
             config.routes.get("/favicon.ico", ctx -> ctx.status(204));
@@ -148,6 +145,11 @@ public final class WebApp implements AutoCloseable {
         return w;
     }
 
+    /** The early (as-it-arrives) measurement of uploads, for tests. */
+    EarlyAnalysis early() {
+        return early;
+    }
+
     public int port() {
         return app.port();
     }
@@ -170,6 +172,7 @@ public final class WebApp implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        early.close();
         jobs.close();
         store.close();
     }
@@ -253,35 +256,42 @@ public final class WebApp implements AutoCloseable {
         realWork = true;
         if (!jobs.admit()) throw busy();
         boolean queued = false;
-        try {
-            long t0 = System.nanoTime();
-            // Javalin parses the body with our multipart limits; the parts themselves are then taken from the
-            // servlet request, whose write() moves the spooled file instead of copying it
-            if (ctx.uploadedFile("file") == null) {
-                throw new ApiException(400, "no file: send the mix as the multipart field 'file'");
+        AtomicReference<EarlyAnalysis.Running> mixEarly = new AtomicReference<>();
+        long t0 = System.nanoTime();
+        long maxFile = options.maxUploadMb() << 20;
+        // read as it arrives: the mix is measured while the rest of it is still on its way
+        MultipartUpload.Observer observer = (field, clientName, file, bound) -> {
+            if (field.equals("file") && mixEarly.get() == null && !options.paused()) {
+                mixEarly.set(early.start(file, bound, Uploads.displayName(clientName)));
             }
-            Part file = fileParts(ctx, "file").getFirst();
+        };
+        try (MultipartUpload up = MultipartUpload.read(ctx.req(), uploads.spoolDir(), maxFile,
+                maxFile * (MAX_REFERENCES + 1), observer)) {
             Timing.step("upload received (multipart parsed)", t0);
-            String genre = ctx.formParam("genre");
+            List<MultipartUpload.FilePart> files = up.files("file");
+            if (files.isEmpty()) throw new ApiException(400, "no file: send the mix as the multipart field 'file'");
+            MultipartUpload.FilePart file = files.getFirst();
+            String genre = up.field("genre");
             genre = genre == null || genre.isBlank() || genre.equalsIgnoreCase("detect") ? null : genre.strip();
             if (genre != null && (genre.length() > 64 || !genre.matches("[\\p{L}\\p{N} &/+._-]+"))) {
                 throw new ApiException(400, "invalid genre name");
             }
-            Platform platform = Platform.of(ctx.formParam("platform"));
-            List<Part> refFiles = fileParts(ctx, "reference");
+            Platform platform = Platform.of(up.field("platform"));
+            List<MultipartUpload.FilePart> refFiles = up.files("reference");
             if (refFiles.size() > MAX_REFERENCES) throw new ApiException(400, "at most " + MAX_REFERENCES + " reference tracks");
             t0 = System.nanoTime();
+            if (file.size() == 0) throw new ApiException(400, Uploads.displayName(file.clientName()) + ": the file is empty");
             Uploads.Stored mix = uploads.save(file);
             Timing.step("upload stored and probed", t0);
             List<String> refs = new ArrayList<>();
             List<String> refNames = new ArrayList<>();
-            for (Part r : refFiles) {
-                if (r.getSize() == 0) continue;
+            for (MultipartUpload.FilePart r : refFiles) {
+                if (r.size() == 0) continue;
                 Uploads.Stored stored = uploads.save(r);
                 refs.add(stored.relativePath());
                 refNames.add(stored.displayName());
             }
-            String song = ctx.formParam("song");
+            String song = up.field("song");
             song = song == null || song.isBlank() ? Uploads.songName(mix.displayName()) : Uploads.displayName(song);
             ObjectNode req = Json.mapper().createObjectNode().put("genre", genre).put("platform", platform.id()).put("song", song);
             refNames.forEach(req.putArray("referenceNames")::add);
@@ -294,23 +304,14 @@ public final class WebApp implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("could not link {} to song '{}'", id, song, e);
             }
+            if (mixEarly.get() != null) early.attach(id, mixEarly.get());
             jobs.submit(id);
             json(ctx, 202, Map.of("id", id, "status", Job.QUEUED));
         } finally {
-            if (!queued) jobs.cancelAdmission();
-        }
-    }
-
-    /** The multipart file parts named {@code name}, in the order sent (after Javalin has parsed the body). */
-    private static List<Part> fileParts(Context ctx, String name) throws IOException {
-        try {
-            List<Part> out = new ArrayList<>();
-            for (Part p : ctx.req().getParts()) {
-                if (name.equals(p.getName()) && p.getSubmittedFileName() != null) out.add(p);
+            if (!queued) {
+                jobs.cancelAdmission();
+                if (mixEarly.get() != null) mixEarly.get().cancel();
             }
-            return out;
-        } catch (jakarta.servlet.ServletException e) {
-            throw new ApiException(400, "not a multipart upload (" + e.getMessage() + ")");
         }
     }
 

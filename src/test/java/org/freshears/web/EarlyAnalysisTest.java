@@ -1,0 +1,146 @@
+package org.freshears.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.freshears.advice.Platform;
+import org.freshears.analysis.ProgressListener;
+import org.freshears.pipeline.Pipeline;
+import org.freshears.util.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web app measures a mix while it uploads. These check that this changes nothing but the time: the report is
+ * the one the CLI's pipeline makes from the stored file, a file that reads differently once whole is measured
+ * again, and an upload that breaks off leaves nothing behind.
+ */
+class EarlyAnalysisTest {
+    static final Duration LIMIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path dir;
+
+    private static Path onlyUpload(Path data) throws Exception {
+        try (var files = Files.list(data.resolve("uploads"))) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.getFirst();
+        }
+    }
+
+    /** The CLI pipeline's analysis document of the stored file, as JSON. */
+    private static JsonNode pipelineDocument(Path stored, String name, String platform) throws Exception {
+        var doc = new Pipeline().analyze(stored, name, new Pipeline.AnalyzeRequest(null, Platform.of(platform), List.of()),
+                ProgressListener.NONE);
+        return Json.read(Json.write(doc), JsonNode.class);
+    }
+
+    @Test
+    void theReportOfAMixMeasuredAsItArrivedIsThePipelinesReportOfTheStoredFile() throws Exception {
+        byte[] wav = TestAudio.wav(12, 44100, 7);
+        try (WebApp app = WebAppTest.start(dir, 500, 1, 4, false)) {
+            Client c = new Client(app);
+            HttpResponse<String> up = c.upload(new TestAudio.Multipart().file("file", "early.wav", wav)
+                    .field("platform", "youtube").field("genre", "detect"));   // fields after the file are still read
+            assertEquals(202, up.statusCode(), up.body());
+            JsonNode done = c.await("/api/analyses/" + Client.json(up).get("id").asText(), LIMIT);
+            assertEquals("done", done.get("status").asText(), done.toString());
+            assertEquals(1, app.early().used(), "measured while it arrived");
+            assertEquals(0, app.early().discarded());
+            Path stored = onlyUpload(dir);
+            assertTrue(Arrays.equals(wav, Files.readAllBytes(stored)));
+            assertEquals(pipelineDocument(stored, "early.wav", "youtube"), done.get("analysis"));
+        }
+    }
+
+    @Test
+    void aFileThatReadsDifferentlyOnceWholeIsMeasuredAgain() throws Exception {
+        // the header promises 12 s, the body holds 5 s: while it arrives, the reader takes the header at its word;
+        // the whole file shows the truncation, so the job measures it again and reports it as cut short
+        byte[] whole = TestAudio.wav(12, 44100, 8);
+        byte[] cut = Arrays.copyOf(whole, 44 + 5 * 44100 * 4);
+        try (WebApp app = WebAppTest.start(dir, 500, 1, 4, false)) {
+            Client c = new Client(app);
+            HttpResponse<String> up = c.upload("cut.wav", cut);
+            assertEquals(202, up.statusCode(), up.body());
+            JsonNode done = c.await("/api/analyses/" + Client.json(up).get("id").asText(), LIMIT);
+            assertEquals("done", done.get("status").asText(), done.toString());
+            assertEquals(0, app.early().used());
+            assertEquals(1, app.early().discarded());
+            JsonNode expected = pipelineDocument(onlyUpload(dir), "cut.wav", null);
+            assertEquals(expected, done.get("analysis"));
+            assertEquals(5.0, done.get("analysis").get("file").get("durationSeconds").asDouble(), 1e-3);
+            assertTrue(done.get("analysis").get("warnings").toString().toLowerCase().contains("trunc")
+                    || done.get("analysis").get("warnings").toString().contains("shorter"), done.get("analysis").get("warnings").toString());
+        }
+    }
+
+    @Test
+    void anUploadThatBreaksOffLeavesNothingAndTheNextIsMeasuredAsItArrives() throws Exception {
+        byte[] wav = TestAudio.wav(20, 44100, 9);
+        try (WebApp app = WebAppTest.start(dir, 500, 1, 4, false)) {
+            String boundary = "----brokenoff";
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gone.wav\"\r\n"
+                    + "Content-Type: audio/wav\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            try (Socket s = new Socket("127.0.0.1", app.port())) {
+                OutputStream out = s.getOutputStream();
+                out.write(("POST /api/analyses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary="
+                        + boundary + "\r\nContent-Length: " + (head.length + wav.length + 100) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(head);
+                out.write(wav, 0, wav.length / 3);   // a third of the file, then the connection drops
+                out.flush();
+            }
+            // the server notices, cancels the early measurement and deletes the partial file
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (System.nanoTime() < deadline && !(app.early().idle() && isEmpty(dir.resolve("tmp")))) {
+                Thread.sleep(20);
+            }
+            assertTrue(app.early().idle(), "the early measurement was stopped");
+            assertTrue(isEmpty(dir.resolve("tmp")), "no partial upload left");
+            assertTrue(isEmpty(dir.resolve("uploads")), "nothing stored");
+
+            Client c = new Client(app);
+            HttpResponse<String> up = c.upload("next.wav", TestAudio.wav(6, 48000, 10));
+            assertEquals(202, up.statusCode(), up.body());
+            JsonNode done = c.await("/api/analyses/" + Client.json(up).get("id").asText(), LIMIT);
+            assertEquals("done", done.get("status").asText(), done.toString());
+            assertEquals(1, app.early().used(), "the permit came back");
+        }
+    }
+
+    private static boolean isEmpty(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.findAny().isEmpty();
+        }
+    }
+
+    /** A WAV whose data chunk declares 0 bytes (as streaming recorders leave it): read to the end of the file. */
+    @Test
+    void aStreamingRecordersWavIsMeasuredOnceWhole() throws Exception {
+        byte[] wav = TestAudio.wav(4, 44100, 11);
+        ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0);
+        try (WebApp app = WebAppTest.start(dir, 500, 1, 4, false)) {
+            Client c = new Client(app);
+            HttpResponse<String> up = c.upload("rec.wav", wav);
+            assertEquals(202, up.statusCode(), up.body());
+            JsonNode done = c.await("/api/analyses/" + Client.json(up).get("id").asText(), LIMIT);
+            assertEquals("done", done.get("status").asText(), done.toString());
+            assertEquals(4.0, done.get("analysis").get("file").get("durationSeconds").asDouble(), 1e-3);
+            assertEquals(pipelineDocument(onlyUpload(dir), "rec.wav", null), done.get("analysis"));
+        }
+    }
+}
