@@ -107,6 +107,18 @@ public final class EqFit {
         return out;
     }
 
+    /** The cascade's response in dB at each frequency (no averaging). */
+    public static double[] responseAt(List<Band> bands, double[] freqsHz) {
+        List<BiquadCoefficients> cs = new ArrayList<>();
+        for (Band b : bands) cs.add(design(b, DESIGN_RATE));
+        double[] out = new double[freqsHz.length];
+        for (int i = 0; i < freqsHz.length; i++) {
+            double f = Math.min(freqsHz[i], DESIGN_RATE / 2 * 0.999);
+            for (BiquadCoefficients c : cs) out[i] += c.magnitudeDb(f, DESIGN_RATE);
+        }
+        return out;
+    }
+
     static BiquadCoefficients design(Band b, double rate) {
         double f = Math.min(b.freqHz(), rate * 0.45);
         return switch (b.kind()) {

@@ -60,6 +60,7 @@ final class Mastering {
         MixFeatures after = null;
         Path dir = out.toAbsolutePath().getParent();
         LoopRender cache = null;
+        Double lastHeadLufs = null;
         try {
             for (int pass = 1; pass <= MAX_PASSES; pass++) {
                 progress.progress("render", (pass - 1) / (double) MAX_PASSES);
@@ -75,11 +76,18 @@ final class Mastering {
                         headLufs = meter.result().integratedLufs();
                     }
                     timing("pass " + pass + " render of the stages before the level trim", th);
-                    if (pass == 1 && !refineEq && hasLimiter && headLufs != null) {
-                        // the trim that brings the limiter's input to the target: loudness before the limiter is the
-                        // head's plus the trim, exactly (a better first guess than the advice's, made before the EQ)
-                        double trim = Math.max(-60, Math.min(60, target.integratedLufs() - headLufs));
-                        chain = withGain(chain, gainOf(chain) - trimOf(chain) + trim);
+                    if (hasLimiter && headLufs != null) {
+                        if (pass == 1) {
+                            // the trim that brings the limiter's input to the target: loudness before the limiter is
+                            // the head's plus the trim, exactly (a better first guess than the advice's, made before
+                            // the EQ)
+                            double trim = Math.max(-60, Math.min(60, target.integratedLufs() - headLufs));
+                            chain = withGain(chain, gainOf(chain) - trimOf(chain) + trim);
+                        } else if (lastHeadLufs != null) {
+                            // a refined EQ made the head louder or quieter: the trim found so far moves with it
+                            chain = withGain(chain, gainOf(chain) + (lastHeadLufs - headLufs));
+                        }
+                        lastHeadLufs = headLufs;
                     }
                 }
                 long tm = System.nanoTime();
