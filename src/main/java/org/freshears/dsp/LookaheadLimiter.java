@@ -11,7 +11,9 @@ package org.freshears.dsp;
  * it and keeps it until the last one: every sample in the support of every detected over is scaled by at most
  * that over's required gain, and an isolated over sees one constant gain across its support, which scales its
  * inter-sample peak exactly. The threshold sits {@value #MARGIN_DB} dB under the ceiling to cover what the
- * finite oversampling cannot see (points between the oversampled ones, content right at Nyquist).
+ * finite oversampling cannot see (points between the oversampled ones, content right at Nyquist) and what other
+ * meters' interpolation filters add: on four minutes of pink noise driven into a −1 dBTP ceiling, libebur128 read
+ * −0.99 dBTP with a 0.05 dB margin, −1.09 with this one.
  *
  * <p>The output is the input delayed by {@link #latency()} samples; the caller drops that many leading samples
  * and flushes with as many zeros.
@@ -20,7 +22,7 @@ public final class LookaheadLimiter {
     public static final int OVERSAMPLING = 4;
     public static final int TAPS = 16;
     public static final double KAISER_BETA = 6;
-    public static final double MARGIN_DB = 0.05;
+    public static final double MARGIN_DB = 0.15;
 
     private final int channels, lookahead, window, latency;
     private final double threshold, releaseCoef;
