@@ -51,15 +51,7 @@ public final class AudioDecoder {
         } catch (IOException e) {
             throw new UnreadableAudioException(name + ": cannot open (" + e.getMessage() + ")", e);
         }
-        try {
-            return open(ch, ch.size(), name, false);
-        } catch (UnreadableAudioException e) {
-            closeQuietly(ch);
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(ch);
-            throw new UnreadableAudioException(name + ": cannot read (" + e + ")", e);
-        }
+        return openOrClose(ch, -1, name, false);
     }
 
     /**
@@ -72,8 +64,14 @@ public final class AudioDecoder {
      * @throws UnreadableAudioException when the start is not audio, or the format needs the whole file first
      */
     public static AudioSource openGrowing(FileChannel ch, long sizeBound, String name) throws UnreadableAudioException {
+        return openOrClose(ch, sizeBound, name, true);
+    }
+
+    /** Opens the file on {@code ch} (of the channel's own size when not growing), closing the channel on failure. */
+    private static AudioSource openOrClose(FileChannel ch, long sizeBound, String name, boolean growing)
+            throws UnreadableAudioException {
         try {
-            return open(ch, sizeBound, name, true);
+            return open(ch, growing ? sizeBound : ch.size(), name, growing);
         } catch (UnreadableAudioException e) {
             closeQuietly(ch);
             throw e;

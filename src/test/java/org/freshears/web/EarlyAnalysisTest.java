@@ -41,6 +41,15 @@ class EarlyAnalysisTest {
         }
     }
 
+    /** Uploads, expects 202, waits for the job and expects it done; returns its status document. */
+    private static JsonNode uploadAndAwait(Client c, TestAudio.Multipart body) throws Exception {
+        HttpResponse<String> up = c.upload(body);
+        assertEquals(202, up.statusCode(), up.body());
+        JsonNode done = c.await("/api/analyses/" + Client.json(up).get("id").asText(), LIMIT);
+        assertEquals("done", done.get("status").asText(), done.toString());
+        return done;
+    }
+
     /** The CLI pipeline's analysis document of the stored file, as JSON. */
     private static JsonNode pipelineDocument(Path stored, String name, String platform) throws Exception {
         var doc = new Pipeline().analyze(stored, name, new Pipeline.AnalyzeRequest(null, Platform.of(platform), List.of()),
@@ -53,11 +62,8 @@ class EarlyAnalysisTest {
         byte[] wav = TestAudio.wav(12, 44100, 7);
         try (WebApp app = WebAppTest.start(dir, 500, 1, 4, false)) {
             Client c = new Client(app);
-            HttpResponse<String> up = c.upload(new TestAudio.Multipart().file("file", "early.wav", wav)
+            JsonNode done = uploadAndAwait(c, new TestAudio.Multipart().file("file", "early.wav", wav)
                     .field("platform", "youtube").field("genre", "detect"));   // fields after the file are still read
-            assertEquals(202, up.statusCode(), up.body());
-            JsonNode done = c.await("/api/analyses/" + Client.json(up).get("id").asText(), LIMIT);
-            assertEquals("done", done.get("status").asText(), done.toString());
             assertEquals(1, app.early().used(), "measured while it arrived");
             assertEquals(0, app.early().discarded());
             Path stored = onlyUpload(dir);
@@ -74,10 +80,7 @@ class EarlyAnalysisTest {
         byte[] cut = Arrays.copyOf(whole, 44 + 5 * 44100 * 4);
         try (WebApp app = WebAppTest.start(dir, 500, 1, 4, false)) {
             Client c = new Client(app);
-            HttpResponse<String> up = c.upload("cut.wav", cut);
-            assertEquals(202, up.statusCode(), up.body());
-            JsonNode done = c.await("/api/analyses/" + Client.json(up).get("id").asText(), LIMIT);
-            assertEquals("done", done.get("status").asText(), done.toString());
+            JsonNode done = uploadAndAwait(c, new TestAudio.Multipart().file("file", "cut.wav", cut));
             assertEquals(0, app.early().used());
             assertEquals(1, app.early().discarded());
             JsonNode expected = pipelineDocument(onlyUpload(dir), "cut.wav", null);
@@ -114,10 +117,7 @@ class EarlyAnalysisTest {
             assertTrue(isEmpty(dir.resolve("uploads")), "nothing stored");
 
             Client c = new Client(app);
-            HttpResponse<String> up = c.upload("next.wav", TestAudio.wav(6, 48000, 10));
-            assertEquals(202, up.statusCode(), up.body());
-            JsonNode done = c.await("/api/analyses/" + Client.json(up).get("id").asText(), LIMIT);
-            assertEquals("done", done.get("status").asText(), done.toString());
+            JsonNode done = uploadAndAwait(c, new TestAudio.Multipart().file("file", "next.wav", TestAudio.wav(6, 48000, 10)));
             assertEquals(1, app.early().used(), "the permit came back");
         }
     }
@@ -135,10 +135,7 @@ class EarlyAnalysisTest {
         ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0);
         try (WebApp app = WebAppTest.start(dir, 500, 1, 4, false)) {
             Client c = new Client(app);
-            HttpResponse<String> up = c.upload("rec.wav", wav);
-            assertEquals(202, up.statusCode(), up.body());
-            JsonNode done = c.await("/api/analyses/" + Client.json(up).get("id").asText(), LIMIT);
-            assertEquals("done", done.get("status").asText(), done.toString());
+            JsonNode done = uploadAndAwait(c, new TestAudio.Multipart().file("file", "rec.wav", wav));
             assertEquals(4.0, done.get("analysis").get("file").get("durationSeconds").asDouble(), 1e-3);
             assertEquals(pipelineDocument(onlyUpload(dir), "rec.wav", null), done.get("analysis"));
         }
