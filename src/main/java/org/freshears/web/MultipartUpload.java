@@ -56,10 +56,6 @@ final class MultipartUpload implements AutoCloseable {
             this.file = file;
         }
 
-        String field() {
-            return field;
-        }
-
         String clientName() {
             return clientName;
         }
