@@ -89,31 +89,30 @@ public final class EqFit {
 
     /** The cascade's response in dB at each centre, averaged in power over the centre's 1/3-octave band. */
     public static double[] response(List<Band> bands, double[] centresHz) {
-        List<BiquadCoefficients> cs = new ArrayList<>();
-        for (Band b : bands) cs.add(design(b, DESIGN_RATE));
+        int points = 5;
+        double[] f = new double[centresHz.length * points];
+        for (int i = 0; i < centresHz.length; i++) {
+            for (int m = 0; m < points; m++) {
+                f[i * points + m] = centresHz[i] * Math.pow(2, (m - (points - 1) / 2.0) / (3.0 * points));
+            }
+        }
+        double[] db = responseAt(bands, f);
         double[] out = new double[centresHz.length];
         for (int i = 0; i < centresHz.length; i++) {
             double p = 0;
-            int points = 5;
-            for (int m = 0; m < points; m++) {
-                double f = centresHz[i] * Math.pow(2, (m - (points - 1) / 2.0) / (3.0 * points));
-                if (f >= DESIGN_RATE / 2) f = DESIGN_RATE / 2 * 0.999;
-                double db = 0;
-                for (BiquadCoefficients c : cs) db += c.magnitudeDb(f, DESIGN_RATE);
-                p += Math.pow(10, db / 10);
-            }
+            for (int m = 0; m < points; m++) p += Math.pow(10, db[i * points + m] / 10);
             out[i] = 10 * Math.log10(p / points);
         }
         return out;
     }
 
-    /** The cascade's response in dB at each frequency (no averaging). */
+    /** The cascade's response in dB at each frequency (no averaging; at Nyquist or above, just under it). */
     public static double[] responseAt(List<Band> bands, double[] freqsHz) {
         List<BiquadCoefficients> cs = new ArrayList<>();
         for (Band b : bands) cs.add(design(b, DESIGN_RATE));
         double[] out = new double[freqsHz.length];
         for (int i = 0; i < freqsHz.length; i++) {
-            double f = Math.min(freqsHz[i], DESIGN_RATE / 2 * 0.999);
+            double f = freqsHz[i] >= DESIGN_RATE / 2 ? DESIGN_RATE / 2 * 0.999 : freqsHz[i];
             for (BiquadCoefficients c : cs) out[i] += c.magnitudeDb(f, DESIGN_RATE);
         }
         return out;

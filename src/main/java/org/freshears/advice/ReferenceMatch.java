@@ -187,16 +187,17 @@ public final class ReferenceMatch {
         Double bw = f.spectrum().bandwidthHz();
         // the mix's level against the references' per band, with the overall difference (the median) removed
         double[] gap = new double[n];
+        Percentiles[] mids = new Percentiles[n];
         for (int i = 0; i < n; i++) {
             ThirdOctaveBand t = th.get(i);
             centres[i] = t.centerHz();
-            Percentiles pm = p.get(ProfileKeys.thirdMid(t.centerHz()));
-            gap[i] = pm == null || t.midDb() == null ? Double.NaN : pm.p50() - t.midDb();
+            mids[i] = p.get(ProfileKeys.thirdMid(t.centerHz()));
+            gap[i] = mids[i] == null || t.midDb() == null ? Double.NaN : mids[i].p50() - t.midDb();
         }
         double overall = offset(centres, gap);
         for (int i = 0; i < n; i++) {
             ThirdOctaveBand t = th.get(i);
-            Percentiles pm = p.get(ProfileKeys.thirdMid(t.centerHz()));
+            Percentiles pm = mids[i];
             Percentiles ps = p.get(ProfileKeys.thirdSide(t.centerHz()));
             // above the mix's bandwidth, a band is left alone only where the references hold much more there: a
             // boost would raise nothing but noise (a lossy mix against a full-range reference). Where both hold

@@ -26,9 +26,9 @@ final class Uploads {
 
     Uploads(Path dataDir) throws IOException {
         this.dataDir = dataDir;
-        Files.createDirectories(dataDir.resolve("tmp"));
+        Files.createDirectories(spoolDir());
         // whatever is left in the spool folder belongs to uploads a previous run never finished receiving
-        try (var left = Files.list(dataDir.resolve("tmp"))) {
+        try (var left = Files.list(spoolDir())) {
             for (Path p : left.toList()) Files.deleteIfExists(p);
         }
         Files.createDirectories(dataDir.resolve("uploads"));
