@@ -42,7 +42,6 @@ public final class Analyzer {
         final SignalStats signal;
         final GoniometerAnalyzer goniometer;
         final BandCrestAnalyzer bandCrest;
-        final MonoFoldDown mono;
 
         Pass(AudioInfo info) {
             sampleRate = info.sampleRate();
@@ -53,7 +52,6 @@ public final class Analyzer {
             signal = new SignalStats(sampleRate, channels);
             goniometer = new GoniometerAnalyzer(channels);
             bandCrest = new BandCrestAnalyzer(sampleRate, channels);
-            mono = channels >= 2 ? new MonoFoldDown(sampleRate) : null;
         }
 
         Map<String, BlockAnalyzer> byName() {
@@ -64,7 +62,6 @@ public final class Analyzer {
             m.put("signal", signal);
             m.put("goniometer", goniometer);
             m.put("bandCrest", bandCrest);
-            if (mono != null) m.put("monoLoudness", mono);
             return m;
         }
 

@@ -10,6 +10,8 @@ final class FeatureAssembler {
     static final double BAND_LIMIT_HZ = 18000;
     static final double BAND_LIMIT_MIN_NYQUIST_HZ = 19000;
     static final double POLARITY_CORRELATION = -0.5;
+    /** The mono fold-down plays on two speakers: 10·log10(2) dB more than one channel of it. */
+    static final double TWO_SPEAKERS_DB = 10 * Math.log10(2);
     static final double POLARITY_LOW_HZ = 20, POLARITY_HIGH_HZ = 250;
 
     private FeatureAssembler() {}
@@ -101,8 +103,10 @@ final class FeatureAssembler {
         Double balance = ll + rr > 0 ? 10 * Math.log10((ll + 1e-6 * (ll + rr)) / (rr + 1e-6 * (ll + rr))) : null;
         Double drop = null;
         if (l.integratedLufs() != null) {
-            Double mono = p.mono.integratedLufs();
-            drop = l.integratedLufs() - (mono == null ? LoudnessSeries.GATE_LUFS : mono);
+            // the fold-down as heard on both speakers: +3.01 dB for the second one, so that L = R reads exactly as
+            // loud as the stereo track and only what cancels in the fold-down counts as a drop
+            Double mono = p.loudness.monoIntegratedLufs();
+            drop = l.integratedLufs() - (mono == null ? LoudnessSeries.GATE_LUFS : mono + TWO_SPEAKERS_DB);
         }
         Double lowCorr = spec.correlation(POLARITY_LOW_HZ, POLARITY_HIGH_HZ);
         boolean inverted = (correlation != null && correlation <= POLARITY_CORRELATION)

@@ -29,6 +29,13 @@ import org.freshears.dsp.KWeighting;
  * L, R, C, LFE, Ls, Rs (the WAV/SMPTE order): L, R, C weigh 1.0, the surrounds 1.41 and the
  * LFE 0 (excluded). Any other channel count: 1.0 for every channel.
  *
+ * <h2>Stereo and the mono fold-down</h2>
+ * The first two channels are filtered in one loop (two independent recursions overlap in the processor's
+ * pipeline; each channel's arithmetic is exactly that of the one-channel loop, so the figures do not change).
+ * The same loop also meters the mono fold-down M = (L+R)/2 for free: K-weighting is linear, so the K-weighted
+ * fold-down is half the sum of the two K-weighted channels, and its gated loudness is
+ * {@link #monoIntegratedLufs()}.
+ *
  * <h2>Degenerate input</h2>
  * Silence or input too short for a window yields {@code null} fields, never an exception. NaN
  * and infinite samples are treated as 0 and counted ({@link #nonFiniteSamples()}).
@@ -66,6 +73,10 @@ public final class LoudnessMeter {
     private long nonFinite;
     private final Series momentaryPower = new Series();
     private final Series shortTermPower = new Series();
+    /** Mono fold-down (two or more channels): Σ((zL+zR)/2)² of the current sub-block, its ring and 400 ms series. */
+    private double monoEnergy;
+    private final double[] monoRing = new double[MOMENTARY_SUBBLOCKS];
+    private final Series monoMomentaryPower = new Series();
 
     public LoudnessMeter(int sampleRate, int channels) {
         if (sampleRate <= 0) throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
@@ -110,7 +121,12 @@ public final class LoudnessMeter {
         while (pos < frameCount) {
             int n = (int) Math.min(frameCount - pos, subEnd - frames);
             boolean completes = frames + n == subEnd;
-            for (int c = 0; c < channels; c++) filter(c, block[c], pos, n, completes);
+            if (channels >= 2) {
+                filterPair(block[0], block[1], pos, n, completes);
+                for (int c = 2; c < channels; c++) filter(c, block[c], pos, n, completes);
+            } else {
+                filter(0, block[0], pos, n, completes);
+            }
             frames += n;
             pos += n;
             if (completes) completeSubBlock();
@@ -156,6 +172,71 @@ public final class LoudnessMeter {
         nonFinite += bad;
     }
 
+    /**
+     * {@link #filter} for channels 0 and 1 in one loop, with the same arithmetic per channel, plus the energy of
+     * the K-weighted mono fold-down (zL + zR) / 2.
+     */
+    private void filterPair(float[] inL, float[] inR, int from, int n, boolean atSubBlockEnd) {
+        final double b0 = sb0, b1 = sb1, b2 = sb2, a1 = sa1, a2 = sa2, ka1 = ha1, ka2 = ha2;
+        double ls1 = state[0], ls2 = state[1], lh1 = state[2], lh2 = state[3];
+        double rs1 = state[4], rs2 = state[5], rh1 = state[6], rh2 = state[7];
+        double le = channelEnergy[0], re = channelEnergy[1], me = monoEnergy;
+        float peak = samplePeak;
+        long bad = 0;
+        for (int i = from, end = from + n; i < end; i++) {
+            float vl = inL[i], vr = inR[i];
+            if (!(Math.abs(vl) <= Float.MAX_VALUE)) {
+                vl = 0f;
+                bad++;
+            }
+            if (!(Math.abs(vr) <= Float.MAX_VALUE)) {
+                vr = 0f;
+                bad++;
+            }
+            peak = Math.max(peak, Math.max(Math.abs(vl), Math.abs(vr)));
+            double xl = vl, xr = vr;
+            double yl = b0 * xl + ls1;
+            double yr = b0 * xr + rs1;
+            ls1 = b1 * xl - a1 * yl + ls2;
+            rs1 = b1 * xr - a1 * yr + rs2;
+            ls2 = b2 * xl - a2 * yl;
+            rs2 = b2 * xr - a2 * yr;
+            double zl = yl + lh1;
+            double zr = yr + rh1;
+            lh1 = -2.0 * yl - ka1 * zl + lh2;
+            rh1 = -2.0 * yr - ka1 * zr + rh2;
+            lh2 = yl - ka2 * zl;
+            rh2 = yr - ka2 * zr;
+            le += zl * zl;
+            re += zr * zr;
+            double zm = zl + zr;
+            me += zm * zm;
+        }
+        if (atSubBlockEnd) { // flush denormal-bound state at block-size-independent points only
+            if (Math.abs(ls1) < DENORMAL_FLOOR) ls1 = 0;
+            if (Math.abs(ls2) < DENORMAL_FLOOR) ls2 = 0;
+            if (Math.abs(lh1) < DENORMAL_FLOOR) lh1 = 0;
+            if (Math.abs(lh2) < DENORMAL_FLOOR) lh2 = 0;
+            if (Math.abs(rs1) < DENORMAL_FLOOR) rs1 = 0;
+            if (Math.abs(rs2) < DENORMAL_FLOOR) rs2 = 0;
+            if (Math.abs(rh1) < DENORMAL_FLOOR) rh1 = 0;
+            if (Math.abs(rh2) < DENORMAL_FLOOR) rh2 = 0;
+        }
+        state[0] = ls1;
+        state[1] = ls2;
+        state[2] = lh1;
+        state[3] = lh2;
+        state[4] = rs1;
+        state[5] = rs2;
+        state[6] = rh1;
+        state[7] = rh2;
+        channelEnergy[0] = le;
+        channelEnergy[1] = re;
+        monoEnergy = me;
+        samplePeak = peak;
+        nonFinite += bad;
+    }
+
     private void completeSubBlock() {
         double e = 0;
         for (int c = 0; c < channels; c++) {
@@ -164,6 +245,10 @@ public final class LoudnessMeter {
         }
         long k = subIndex;
         ring[(int) (k % SHORT_TERM_SUBBLOCKS)] = e;
+        if (channels >= 2) {
+            monoRing[(int) (k % MOMENTARY_SUBBLOCKS)] = 0.25 * monoEnergy;
+            monoEnergy = 0;
+        }
         if (k >= MOMENTARY_SUBBLOCKS - 1) {
             momentaryMaxPower = Math.max(momentaryMaxPower, windowPower(k, MOMENTARY_SUBBLOCKS));
         }
@@ -173,6 +258,7 @@ public final class LoudnessMeter {
         if ((k + 1) % SERIES_HOP_SUBBLOCKS == 0) {
             momentaryPower.add(windowPower(k, MOMENTARY_SUBBLOCKS));
             shortTermPower.add(windowPower(k, SHORT_TERM_SUBBLOCKS));
+            if (channels >= 2) monoMomentaryPower.add(monoWindowPower(k));
         }
         subIndex = k + 1;
         subEnd = subStart(k + 2);
@@ -185,6 +271,14 @@ public final class LoudnessMeter {
         for (long j = Math.max(0, first); j <= k; j++) sum += ring[(int) (j % SHORT_TERM_SUBBLOCKS)];
         long samples = subStart(k + 1) - subStart(first);
         return sum / samples;
+    }
+
+    /** {@link #windowPower} of the mono fold-down over the 400 ms window ending with sub-block k. */
+    private double monoWindowPower(long k) {
+        long first = k - MOMENTARY_SUBBLOCKS + 1;
+        double sum = 0;
+        for (long j = Math.max(0, first); j <= k; j++) sum += monoRing[(int) (j % MOMENTARY_SUBBLOCKS)];
+        return sum / (subStart(k + 1) - subStart(first));
     }
 
     private long subStart(long k) {
@@ -208,6 +302,16 @@ public final class LoudnessMeter {
                 lra == null ? null : lra[0],
                 lra == null ? null : lra[1],
                 nonFinite);
+    }
+
+    /**
+     * Gated integrated loudness (BS.1770-4, one channel of weight 1) of the mono fold-down (L+R)/2 of the first two
+     * channels, or null for fewer than two channels, silence or too short an input.
+     */
+    public Double monoIntegratedLufs() {
+        if (channels < 2) return null;
+        double[] g = gatedLoudness(monoMomentaryPower.completeFrom(MOMENTARY_SUBBLOCKS / SERIES_HOP_SUBBLOCKS - 1));
+        return g == null ? null : g[0];
     }
 
     /** Short-term loudness every 100 ms; index i is the 3 s window ending at (i+1)·0.1 s (earlier time counts as silence). */

@@ -108,6 +108,7 @@ class LoudnessMeterTest {
             assertEquals(ref.result(), m.result(), "block " + block);
             assertArrayEquals(ref.momentarySeriesLufs(), m.momentarySeriesLufs(), 0.0);
             assertArrayEquals(ref.shortTermSeriesLufs(), m.shortTermSeriesLufs(), 0.0);
+            assertEquals(ref.monoIntegratedLufs(), m.monoIntegratedLufs(), "block " + block);
             TruePeakMeter tp = truePeak(fs, x, block);
             assertArrayEquals(refTp.truePeakPerChannelDbtp(), tp.truePeakPerChannelDbtp(), 0.0);
             assertArrayEquals(refTp.samplePeakPerChannelDbfs(), tp.samplePeakPerChannelDbfs(), 0.0);
@@ -162,5 +163,40 @@ class LoudnessMeterTest {
         LoudnessStats r = loudness(fs, x, 4096).result().withPeaks(truePeak(fs, x, 4096));
         assertEquals(-6.0, r.truePeakDbtp(), 0.05);
         assertEquals(20 * Math.log10(0.5 * Math.sin(Math.PI / 4)), r.samplePeakDbfs(), 0.01);
+    }
+
+    @Test
+    void pairedStereoLoopComputesEachChannelAsTheOneChannelLoop() {
+        // channels 0 and 1 run in one loop; with the other channel silent, the stereo meter must read bit for bit
+        // what a one-channel meter reads of the same signal (weights are 1.0 either way)
+        int fs = 44_100;
+        float[][] x = testSignal(fs, 6.1);
+        float[] z = new float[x[0].length];
+        LoudnessStats mono0 = loudness(fs, new float[][] {x[0]}, 4096).result();
+        LoudnessStats mono1 = loudness(fs, new float[][] {x[1]}, 4096).result();
+        assertEquals(mono0, loudness(fs, new float[][] {x[0], z}, 4096).result());
+        assertEquals(mono1, loudness(fs, new float[][] {z, x[1]}, 4096).result());
+        assertNotNull(mono0.integratedLufs());
+    }
+
+    @Test
+    void monoFoldDownReadsAsAOneChannelMeterOfTheMid() {
+        int fs = 48_000;
+        float[][] x = testSignal(fs, 6.1);
+        float[] mid = new float[x[0].length];
+        for (int i = 0; i < mid.length; i++) mid[i] = 0.5f * (x[0][i] + x[1][i]);
+        double expected = loudness(fs, new float[][] {mid}, 4096).result().integratedLufs();
+        LoudnessMeter stereo = loudness(fs, x, 4096);
+        assertEquals(expected, stereo.monoIntegratedLufs(), 1e-6);
+        assertNotEquals(stereo.result().integratedLufs(), stereo.monoIntegratedLufs(), 0.5);
+        // a polarity-inverted pair cancels completely in the fold-down; one channel has no fold-down
+        float[] neg = new float[x[0].length];
+        for (int i = 0; i < neg.length; i++) neg[i] = -x[0][i];
+        assertNull(loudness(fs, new float[][] {x[0], neg}, 4096).monoIntegratedLufs());
+        assertNull(loudness(fs, new float[][] {x[0]}, 4096).monoIntegratedLufs());
+        // 5.1: the fold-down is of the front pair only
+        float[] z = new float[x[0].length];
+        LoudnessMeter surround = loudness(fs, new float[][] {x[0], x[1], x[0], z, x[1], x[1]}, 4096);
+        assertEquals(expected, surround.monoIntegratedLufs(), 1e-6);
     }
 }
