@@ -34,7 +34,7 @@ public final class SvgStereo {
                 s.rect(x, y, slot * 0.64, s.bottom - y, color, "rx=\"2\" fill-opacity=\"0.85\"");
                 s.text(x + slot * 0.32, y - 4, Fmt.num(b.width(), 2), "middle", Svg.TEXT, "font-size=\"10\"");
             }
-            s.text(wl + (i + 0.5) * slot, s.bottom + 15, b.name(), "middle", Svg.AXIS, "font-size=\"10\"");
+            bandLabel(s, wl + (i + 0.5) * slot, i, b.name());
         }
         // correlation panel
         double cl = wr + 40 + 6, cr = s.right;
@@ -56,8 +56,16 @@ public final class SvgStereo {
                 s.text(x + cs * 0.32, (b.correlation() < 0 ? y + 12 : y - 4), Fmt.num(b.correlation(), 2), "middle",
                         Svg.TEXT, "font-size=\"10\"");
             }
-            s.text(cl + (i + 0.5) * cs, s.bottom + 15, b.name(), "middle", Svg.AXIS, "font-size=\"10\"");
+            bandLabel(s, cl + (i + 0.5) * cs, i, b.name());
         }
         return s.done();
+    }
+
+    /**
+     * A band's name under its bar, every other one a line lower: seven names such as "upperMids" do not fit side
+     * by side in a half-width panel.
+     */
+    private static void bandLabel(Svg s, double x, int i, String name) {
+        s.text(x, s.bottom + (i % 2 == 0 ? 13 : 26), name, "middle", Svg.AXIS, "font-size=\"10\"");
     }
 }

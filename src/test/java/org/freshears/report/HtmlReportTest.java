@@ -1,6 +1,7 @@
 package org.freshears.report;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,13 @@ class HtmlReportTest {
         assertTrue(html.contains("Tonal balance: not measured."));
         assertTrue(html.contains("Nothing stands out"));
         assertFalse(html.contains("<svg"));
+        // written with the permissions any new file gets here (not a temp file's 0600), and nothing left beside it
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.Set.of("r.html", "plain.txt"),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
     }
 
     @Test
