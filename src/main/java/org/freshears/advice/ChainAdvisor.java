@@ -57,7 +57,7 @@ public final class ChainAdvisor {
         StereoStage st = stereo(f, p, codes);
         if (st != null) stages.add(st);
         double gain = levelGain(f, t);
-        stages.add(new GainStage(gain, gainReason(codes, t)));
+        stages.add(new GainStage(round2(gain), gainReason(codes, t)));
         stages.add(new LimiterStage(t.truePeakCeilingDbtp(), 3, 80, (codes.contains("peaks.truePeakOver")
                 ? "peaks.truePeakOver: " : "") + "true peak at most " + Advisor.num1(t.truePeakCeilingDbtp())
                 + " dBTP for " + t.name()));

@@ -17,7 +17,15 @@ import org.freshears.advice.Platform;
  */
 public record ReportView(String title, String facts, Headline headline, List<Figure> figures, Plots plots,
                          List<FindingView> findings, List<Prediction> predictions, List<Reference> nearest,
-                         List<String> warnings, Changes changes, String platformLabel) {
+                         List<String> warnings, Changes changes, String platformLabel, List<StageView> chain,
+                         String chainAmount) {
+
+    /**
+     * One stage of the suggested chain, read-only (the static report; the live one has the editor): "2. compressor",
+     * its settings in words ("threshold −10.9 dB · ratio 2 · attack 30 ms …", one line per EQ band) and its reason.
+     */
+    public record StageView(String title, List<String> settings, String reason) {
+    }
 
     /** The first thing a producer reads. {@code *Status} is "ok", "warn" or "bad" (a CSS class). */
     public record Headline(String genre, String genreDetail, String loudness, String loudnessDetail,
@@ -61,7 +69,73 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
         Platform p = platform == null ? Platform.DEFAULT : platform;
         String name = title != null ? title : baseName(Nodes.text(doc, "file", "path"));
         return new ReportView(name, facts(doc), headline(doc, p), figures(doc), plots(doc, p, previous),
-                findings(doc), predictions(doc), nearest(doc), warnings(doc), changes(doc, previous), p.label());
+                findings(doc), predictions(doc), nearest(doc), warnings(doc), changes(doc, previous), p.label(),
+                chain(doc), Fmt.num(Nodes.num(doc, "chain", "amount"), 0, "%"));
+    }
+
+    /** The suggested chain's stages in words, in order (empty when the document has none). */
+    static List<StageView> chain(JsonNode doc) {
+        List<StageView> out = new ArrayList<>();
+        for (JsonNode st : Nodes.list(doc, "chain", "stages")) {
+            List<String> settings = new ArrayList<>();
+            List<String> plain = new ArrayList<>();
+            for (var e : st.properties()) {
+                String k = e.getKey();
+                JsonNode v = e.getValue();
+                if (k.equals("type") || k.equals("reason") || v.isNull()) continue;
+                if (v.isArray()) {
+                    for (JsonNode row : v) settings.add(settingsLine(row));
+                } else {
+                    plain.add(setting(k, v));
+                }
+            }
+            if (!plain.isEmpty()) settings.addFirst(String.join(" · ", plain));
+            out.add(new StageView((out.size() + 1) + ". " + orDefault(Nodes.text(st, "type"), "stage"), settings,
+                    Nodes.text(st, "reason")));
+        }
+        return out;
+    }
+
+    /** An object's fields as one line, its kind first ("bell · 400 Hz · gain −2.5 dB · q 1 · mid"). */
+    private static String settingsLine(JsonNode row) {
+        if (!row.isObject()) return row.asText();
+        List<String> parts = new ArrayList<>();
+        String kind = Nodes.text(row, "kind");
+        if (kind != null) parts.add(kind);
+        Double lo = Nodes.num(row, "lowHz"), hi = Nodes.num(row, "highHz");
+        if (lo != null && hi != null) parts.add(Fmt.num(lo, 0) + "–" + Fmt.num(hi, 0) + "\u202fHz");
+        boolean pass = kind != null && kind.endsWith("pass");
+        for (var e : row.properties()) {
+            String k = e.getKey();
+            if (k.equals("kind") || e.getValue().isNull() || (lo != null && hi != null && (k.equals("lowHz") || k.equals("highHz")))
+                    || (pass && k.equals("gainDb") && e.getValue().asDouble() == 0)) continue;
+            parts.add(k.equals("channel") ? e.getValue().asText() : setting(k, e.getValue()));
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** "thresholdDb": −10.88 → "threshold −10.88 dB"; "freqHz": 400 → "400 Hz"; booleans and words as they are. */
+    static String setting(String key, JsonNode v) {
+        String[][] units = {{"Dbtp", "dBTP"}, {"Lufs", "LUFS"}, {"Db", "dB"}, {"Ms", "ms"}, {"Hz", "Hz"}};
+        String name = key, unit = "";
+        for (String[] u : units) {
+            if (key.endsWith(u[0]) && key.length() > u[0].length()) {
+                name = key.substring(0, key.length() - u[0].length());
+                unit = u[1];
+                break;
+            }
+        }
+        name = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        String value;
+        if (v.isNumber()) {
+            double d = v.asDouble();
+            value = Math.abs(d - Math.rint(d)) < 1e-9 ? Fmt.num(d, 0) : Fmt.num(d, Math.abs(d) >= 100 ? 0 : 2)
+                    .replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        } else {
+            value = v.asText();
+        }
+        if (name.equals("freq")) return value + (unit.isEmpty() ? "" : "\u202f" + unit);
+        return name + " " + value + (unit.isEmpty() ? "" : "\u202f" + unit);
     }
 
     static String baseName(String path) {

@@ -76,4 +76,32 @@ class HtmlReportTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("genre")).put("source", "user");
         assertTrue(HtmlReport.render(doc, Platform.SPOTIFY, null, null, null).contains("chosen target"));
     }
+
+    @Test
+    void theStaticReportShowsTheSuggestedChainInWords() throws Exception {
+        JsonNode doc = Json.mapper().readTree("""
+                {"schema":"freshears.analysis/1","file":{"path":"/x/a.wav"},"loudness":null,"findings":[],"warnings":[],
+                 "chain":{"amount":60,"stages":[
+                   {"type":"eq","bands":[{"kind":"bell","freqHz":400,"gainDb":-2.5,"q":1.0,"channel":"mid"},
+                                         {"kind":"highpass","freqHz":25,"gainDb":0,"q":0.70710678,"channel":"stereo"}],
+                    "reason":"tonal.lowMids.excess: cut the low mids"},
+                   {"type":"stereo","bands":[{"lowHz":500,"highHz":2000,"width":1.1}],"monoBelowHz":120},
+                   {"type":"limiter","ceilingDbtp":-1.0,"lookaheadMs":3,"releaseMs":80}]}}""");
+        java.util.List<ReportView.StageView> chain = ReportView.chain(doc);
+        String n = "\u202f";
+        assertEquals(3, chain.size());
+        assertEquals("1. eq", chain.get(0).title());
+        assertEquals(java.util.List.of("bell · 400" + n + "Hz · gain \u22122.5" + n + "dB · q 1 · mid",
+                "highpass · 25" + n + "Hz · q 0.71 · stereo"), chain.get(0).settings());
+        assertEquals("tonal.lowMids.excess: cut the low mids", chain.get(0).reason());
+        assertEquals(java.util.List.of("mono below 120" + n + "Hz", "500–2000" + n + "Hz · width 1.1"), chain.get(1).settings());
+        assertEquals(java.util.List.of("ceiling \u22121" + n + "dBTP · lookahead 3" + n + "ms · release 80" + n + "ms"),
+                chain.get(2).settings());
+        String html = HtmlReport.render(doc, Platform.SPOTIFY, null, null, null);
+        assertTrue(html.contains("Suggested mastering chain"));
+        assertTrue(html.contains("60" + n + "%"));
+        assertTrue(html.contains("3. limiter"));
+        String live = HtmlReport.render(doc, Platform.SPOTIFY, null, null, new HtmlReport.Live("abc", "{}", "/a"));
+        assertFalse(live.contains("Suggested mastering chain"), "the live report has the editor instead");
+    }
 }
