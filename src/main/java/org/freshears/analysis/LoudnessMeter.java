@@ -157,16 +157,7 @@ public final class LoudnessMeter {
             h2 = y - ka2 * z;
             energy += z * z;
         }
-        if (atSubBlockEnd) { // flush denormal-bound state at block-size-independent points only
-            if (Math.abs(s1) < DENORMAL_FLOOR) s1 = 0;
-            if (Math.abs(s2) < DENORMAL_FLOOR) s2 = 0;
-            if (Math.abs(h1) < DENORMAL_FLOOR) h1 = 0;
-            if (Math.abs(h2) < DENORMAL_FLOOR) h2 = 0;
-        }
-        state[o] = s1;
-        state[o + 1] = s2;
-        state[o + 2] = h1;
-        state[o + 3] = h2;
+        store(o, s1, s2, h1, h2, atSubBlockEnd);
         channelEnergy[c] = energy;
         samplePeak = peak;
         nonFinite += bad;
@@ -212,29 +203,24 @@ public final class LoudnessMeter {
             double zm = zl + zr;
             me += zm * zm;
         }
-        if (atSubBlockEnd) { // flush denormal-bound state at block-size-independent points only
-            if (Math.abs(ls1) < DENORMAL_FLOOR) ls1 = 0;
-            if (Math.abs(ls2) < DENORMAL_FLOOR) ls2 = 0;
-            if (Math.abs(lh1) < DENORMAL_FLOOR) lh1 = 0;
-            if (Math.abs(lh2) < DENORMAL_FLOOR) lh2 = 0;
-            if (Math.abs(rs1) < DENORMAL_FLOOR) rs1 = 0;
-            if (Math.abs(rs2) < DENORMAL_FLOOR) rs2 = 0;
-            if (Math.abs(rh1) < DENORMAL_FLOOR) rh1 = 0;
-            if (Math.abs(rh2) < DENORMAL_FLOOR) rh2 = 0;
-        }
-        state[0] = ls1;
-        state[1] = ls2;
-        state[2] = lh1;
-        state[3] = lh2;
-        state[4] = rs1;
-        state[5] = rs2;
-        state[6] = rh1;
-        state[7] = rh2;
+        store(0, ls1, ls2, lh1, lh2, atSubBlockEnd);
+        store(4, rs1, rs2, rh1, rh2, atSubBlockEnd);
         channelEnergy[0] = le;
         channelEnergy[1] = re;
         monoEnergy = me;
         samplePeak = peak;
         nonFinite += bad;
+    }
+
+    /**
+     * Keeps one channel's filter state at {@code state[o..o+4)}; at the end of a sub-block (a point that does not
+     * depend on the block size) values too small to matter are flushed to 0, so they never decay into denormals.
+     */
+    private void store(int o, double s1, double s2, double h1, double h2, boolean atSubBlockEnd) {
+        state[o] = atSubBlockEnd && Math.abs(s1) < DENORMAL_FLOOR ? 0 : s1;
+        state[o + 1] = atSubBlockEnd && Math.abs(s2) < DENORMAL_FLOOR ? 0 : s2;
+        state[o + 2] = atSubBlockEnd && Math.abs(h1) < DENORMAL_FLOOR ? 0 : h1;
+        state[o + 3] = atSubBlockEnd && Math.abs(h2) < DENORMAL_FLOOR ? 0 : h2;
     }
 
     private void completeSubBlock() {
