@@ -55,6 +55,78 @@ public final class BiquadFilter {
         process(dst, off, n);
     }
 
+    /**
+     * Filters a channel pair in place: {@code left} through {@code a} and {@code right} through {@code b}, two
+     * cascades of the same sections (the same coefficients, each with its own state). Each section runs over both
+     * channels in one loop, so the CPU overlaps twice as many feedback chains; every output is bit for bit what
+     * {@code a.process(left…)} and {@code b.process(right…)} give.
+     */
+    public static void processStereo(BiquadFilter a, BiquadFilter b, float[] left, float[] right, int off, int n) {
+        if (a.sections != b.sections) throw new IllegalArgumentException("the two cascades differ in length");
+        for (int k = 0; k < a.sections; k++) {
+            if (a.b0[k] != b.b0[k] || a.b1[k] != b.b1[k] || a.b2[k] != b.b2[k] || a.a1[k] != b.a1[k] || a.a2[k] != b.a2[k]) {
+                throw new IllegalArgumentException("the two cascades differ in section " + k);
+            }
+        }
+        int k = 0;
+        for (; k + 1 < a.sections; k += 2) stereoPair(a, b, k, left, right, off, n);
+        if (k < a.sections) stereoSingle(a, b, k, left, right, off, n);
+    }
+
+    /** {@link #processPair} of sections k and k+1 on both channels in one loop. */
+    private static void stereoPair(BiquadFilter a, BiquadFilter b, int k, float[] left, float[] right, int off, int n) {
+        double p0 = a.b0[k], p1 = a.b1[k], p2 = a.b2[k], q1 = a.a1[k], q2 = a.a2[k];
+        double r0 = a.b0[k + 1], r1 = a.b1[k + 1], r2 = a.b2[k + 1], t1 = a.a1[k + 1], t2 = a.a2[k + 1];
+        double lu1 = a.s1[k], lu2 = a.s2[k], lv1 = a.s1[k + 1], lv2 = a.s2[k + 1];
+        double ru1 = b.s1[k], ru2 = b.s2[k], rv1 = b.s1[k + 1], rv2 = b.s2[k + 1];
+        for (int i = off, end = off + n; i < end; i++) {
+            double xl = left[i], xr = right[i];
+            double yl = p0 * xl + lu1;
+            double yr = p0 * xr + ru1;
+            lu1 = p1 * xl - q1 * yl + lu2;
+            ru1 = p1 * xr - q1 * yr + ru2;
+            lu2 = p2 * xl - q2 * yl;
+            ru2 = p2 * xr - q2 * yr;
+            double zl = r0 * yl + lv1;
+            double zr = r0 * yr + rv1;
+            lv1 = r1 * yl - t1 * zl + lv2;
+            rv1 = r1 * yr - t1 * zr + rv2;
+            lv2 = r2 * yl - t2 * zl;
+            rv2 = r2 * yr - t2 * zr;
+            left[i] = (float) zl;
+            right[i] = (float) zr;
+        }
+        a.s1[k] = lu1;
+        a.s2[k] = lu2;
+        a.s1[k + 1] = lv1;
+        a.s2[k + 1] = lv2;
+        b.s1[k] = ru1;
+        b.s2[k] = ru2;
+        b.s1[k + 1] = rv1;
+        b.s2[k + 1] = rv2;
+    }
+
+    /** {@link #processSingle} of section k on both channels in one loop. */
+    private static void stereoSingle(BiquadFilter a, BiquadFilter b, int k, float[] left, float[] right, int off, int n) {
+        double c0 = a.b0[k], c1 = a.b1[k], c2 = a.b2[k], d1 = a.a1[k], d2 = a.a2[k];
+        double l1 = a.s1[k], l2 = a.s2[k], r1 = b.s1[k], r2 = b.s2[k];
+        for (int i = off, end = off + n; i < end; i++) {
+            double xl = left[i], xr = right[i];
+            double yl = c0 * xl + l1;
+            double yr = c0 * xr + r1;
+            l1 = c1 * xl - d1 * yl + l2;
+            r1 = c1 * xr - d1 * yr + r2;
+            l2 = c2 * xl - d2 * yl;
+            r2 = c2 * xr - d2 * yr;
+            left[i] = (float) yl;
+            right[i] = (float) yr;
+        }
+        a.s1[k] = l1;
+        a.s2[k] = l2;
+        b.s1[k] = r1;
+        b.s2[k] = r2;
+    }
+
     private void processSingle(int k, float[] buf, int off, int n) {
         double c0 = b0[k], c1 = b1[k], c2 = b2[k], d1 = a1[k], d2 = a2[k];
         double z1 = s1[k], z2 = s2[k];
