@@ -52,7 +52,8 @@ final class MasterJob {
         Double lufs = o.after().loudness() == null ? null : o.after().loudness().integratedLufs();
         Double tp = o.after().loudness() == null ? null : o.after().loudness().truePeakDbtp();
         checks.add(new MasterResult.Check("loudness on target",
-                lufs != null && Math.abs(lufs - target.integratedLufs()) <= Mastering.LOUDNESS_TOLERANCE_LU, lufs,
+                lufs != null && Math.abs(lufs - target.integratedLufs()) <= Mastering.LOUDNESS_TOLERANCE_LU,
+                lufs != null ? lufs : "not measurable (under 0.4 s, or nothing above the -70 LUFS gate)",
                 Mastering.fmt(target.integratedLufs()) + " ± " + Mastering.LOUDNESS_TOLERANCE_LU + " LUFS"));
         checks.add(new MasterResult.Check("true peak under ceiling",
                 tp != null && tp <= target.truePeakCeilingDbtp() + 1e-6, tp,

@@ -41,6 +41,16 @@ class MasterLoopTest {
     }
 
     @Test
+    void digitalSilenceIsRenderedAndItsLoudnessIsReportedAsNotMeasurable() throws Exception {
+        Path in = MusicLike.write(dir.resolve("silence.wav"), new float[2][RATE * 3], RATE);
+        MasterResult r = master(in, Platform.SPOTIFY, List.of());
+        MasterResult.Check loud = r.checks().get(0);
+        assertEquals("loudness on target", loud.name());
+        assertTrue(!loud.passed() && String.valueOf(loud.measured()).startsWith("not measurable"), loud.toString());
+        assertEquals(RATE * 3L, r.after().file().frames(), "length preserved");
+    }
+
+    @Test
     void loudMixIsLimitedIntoTheTargetAndCeiling() throws Exception {
         // +8 dB over a −14 target forces the gain stage down; a quiet, peaky mix forces the limiter to work
         Path quiet = MusicLike.write(dir.resolve("quiet.wav"), MusicLike.scale(MusicLike.make(RATE, 20, 2), -20), RATE);
