@@ -157,11 +157,8 @@ final class Mastering {
     static MixFeatures writeAndMeasure(LoopRender cache, MasteringChain chain, Path out, OutputFormat format)
             throws IOException {
         LoopRender.Tail tail = cache.tail(chain, "wav", WavWriter.encodingLabel(format));
-        // written beside the output and moved over it only when complete: a full disk or a crash never leaves a
-        // truncated master (or half of an earlier one) under the output's name
-        Path dir = out.toAbsolutePath().getParent();
-        Path part = dir.resolve("." + out.getFileName() + "." + Long.toHexString(new java.security.SecureRandom().nextLong())
-                + ".part");   // created by the writer, so with the user's usual permissions (a temp file would be 0600)
+        // written beside the output (created by the writer) and moved over it only when complete
+        Path part = org.freshears.util.PartFiles.beside(out);
         try {
             MixFeatures features;
             try (WavWriter w = new WavWriter(part, tail.info().sampleRate(), tail.info().channels(), format)) {

@@ -41,10 +41,7 @@ public final class HtmlReport {
         String html = render(doc, platform, null, null, null);
         Path abs = out.toAbsolutePath();
         if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        // a part file beside the output, created by the write itself so that it gets the user's usual permissions
-        // (a temp file would be 0600, and so would the report once moved over)
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(new java.security.SecureRandom().nextLong())
-                + ".part");
+        Path tmp = org.freshears.util.PartFiles.beside(abs);
         try {
             Files.writeString(tmp, html, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
                     java.nio.file.StandardOpenOption.WRITE);
