@@ -44,7 +44,7 @@ final class TrainCommand implements Callable<Integer> {
     Path manifest;
 
     @Option(names = "--algorithm", defaultValue = "auto",
-            description = "auto (best by grouped cross-validation), forest or boost (default: ${DEFAULT-VALUE})")
+            description = "auto (best by grouped cross-validation), forest, boost or logistic (default: ${DEFAULT-VALUE})")
     String algorithm;
 
     @Option(names = "--trees", defaultValue = "200", description = "trees per ensemble (default: ${DEFAULT-VALUE})")
@@ -128,7 +128,8 @@ final class TrainCommand implements Callable<Integer> {
             case "auto" -> ReferenceModel.Algorithm.AUTO;
             case "forest", "randomforest", "rf" -> ReferenceModel.Algorithm.RANDOM_FOREST;
             case "boost", "gradienttreeboost", "gbt" -> ReferenceModel.Algorithm.GRADIENT_BOOST;
-            default -> throw new IllegalArgumentException("unknown --algorithm '" + name + "'; use auto, forest or boost");
+            case "logistic", "logisticregression", "lr" -> ReferenceModel.Algorithm.LOGISTIC_REGRESSION;
+            default -> throw new IllegalArgumentException("unknown --algorithm '" + name + "'; use auto, forest, boost or logistic");
         };
     }
 

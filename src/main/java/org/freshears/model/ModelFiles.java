@@ -13,7 +13,7 @@ import org.freshears.util.Json;
 /**
  * A model folder: {@code model.json} (format version, genres, feature names, counts, evaluations),
  * {@code features.csv} (the reference tracks), {@code profiles.json} (per-genre percentiles, for people and
- * other tools) and {@code classifier.bin} (the fitted ensemble as flat arrays, {@link FlatTrees}). Everything but
+ * other tools) and {@code classifier.bin} (the fitted classifier as plain numbers: {@link FlatTrees} or {@link LinearClassifier}). Everything but
  * the ensemble is rebuilt from {@code features.csv} on loading, exactly as after fitting. Format 1 folders (a
  * Java-serialised Smile ensemble in {@code classifier.ser}) are refused with a request to retrain.
  */
@@ -66,10 +66,10 @@ final class ModelFiles {
         }
         int version = meta.path("formatVersion").asInt(-1);
         if (version < 1) throw new ModelException(metaFile + ": no formatVersion; not a Fresh Ears model");
-        if (version < ReferenceModel.FORMAT_VERSION) {
+        if (version < ReferenceModel.OLDEST_READABLE_VERSION) {
             throw new ModelException("the model in " + dir + " has format version " + version + " (a Smile-serialised"
-                    + " ensemble); this Fresh Ears reads version " + ReferenceModel.FORMAT_VERSION
-                    + ": retrain it from its features.csv with `freshears train --features`");
+                    + " ensemble); this Fresh Ears reads versions " + ReferenceModel.OLDEST_READABLE_VERSION + " to "
+                    + ReferenceModel.FORMAT_VERSION + ": retrain it from its features.csv with `freshears train --features`");
         }
         if (version > ReferenceModel.FORMAT_VERSION) {
             throw new ModelException("the model in " + dir + " has format version " + version
@@ -82,7 +82,7 @@ final class ModelFiles {
         if (!genres.equals(List.copyOf(table.trainCounts().keySet()))) {
             throw new ModelException(dir + ": " + FEATURES + " does not match " + META + " (genres differ); retrain the model");
         }
-        TreeClassifier classifier = readClassifier(dir.resolve(CLASSIFIER), table.featureNames().size());
+        GenreClassifier classifier = readClassifier(dir.resolve(CLASSIFIER), table.featureNames().size());
         Map<String, Evaluation> cv = new LinkedHashMap<>();
         for (var e : meta.path("crossValidation").properties()) {
             cv.put(e.getKey(), evaluation(e.getValue(), metaFile));
@@ -138,10 +138,10 @@ final class ModelFiles {
         return v.asInt();
     }
 
-    private static TreeClassifier readClassifier(Path file, int features) throws IOException {
+    private static GenreClassifier readClassifier(Path file, int features) throws IOException {
         if (!Files.isRegularFile(file)) throw new ModelException(file + ": missing; retrain the model");
         try (var in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return TreeClassifier.read(in, features);
+            return GenreClassifier.read(in, features);
         } catch (java.io.EOFException e) {
             throw new ModelException(file + ": truncated; retrain the model");
         } catch (IOException e) {

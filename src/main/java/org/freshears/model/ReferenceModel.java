@@ -12,18 +12,28 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * What reference tracks say about genres: a tree-ensemble classifier giving genre probabilities, per-genre
+ * What reference tracks say about genres: a classifier giving genre probabilities (a tree ensemble or a
+ * logistic regression, whichever package-grouped cross-validation prefers), per-genre
  * percentile profiles of every feature, and the nearest reference tracks by standardised Euclidean distance.
  * Immutable once fitted; {@link #fit} validates by package-grouped cross-validation and, when the table has
  * rows marked {@code test}, scores the fitted model on them (they never take part in fitting).
  */
 public final class ReferenceModel {
 
-    /** The format of a saved model folder; a folder with a newer version is refused. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The format of a saved model folder; a folder with a newer version is refused. Version 3 added the logistic
+     * regression to {@code classifier.bin}; version 2 folders (tree ensembles only) read unchanged.
+     */
+    public static final int FORMAT_VERSION = 3;
 
-    /** Which ensemble: {@code AUTO} picks the better by grouped cross-validation (ties: random forest). */
-    public enum Algorithm { AUTO, RANDOM_FOREST, GRADIENT_BOOST }
+    /** The oldest format still read. */
+    static final int OLDEST_READABLE_VERSION = 2;
+
+    /**
+     * Which classifier: {@code AUTO} fits each of the others and keeps the best by grouped cross-validation (ties: the
+     * earlier in this list).
+     */
+    public enum Algorithm { AUTO, RANDOM_FOREST, GRADIENT_BOOST, LOGISTIC_REGRESSION }
 
     /**
      * @param trees      trees per ensemble (per class for gradient boosting)
@@ -56,13 +66,13 @@ public final class ReferenceModel {
     final FeatureTable table;
     final Options options;
     final List<String> genres;
-    final TreeClassifier classifier;
+    final GenreClassifier classifier;
     final Map<String, Evaluation> crossValidation;
     final Evaluation test;
     private final ReferenceStats stats;
     private final List<String> warnings;
 
-    ReferenceModel(FeatureTable table, Options options, List<String> genres, TreeClassifier classifier,
+    ReferenceModel(FeatureTable table, Options options, List<String> genres, GenreClassifier classifier,
                    Map<String, Evaluation> crossValidation, Evaluation test, List<String> warnings) {
         this.table = table;
         this.options = options;
@@ -107,23 +117,26 @@ public final class ReferenceModel {
         }
         Map<String, Evaluation> cv = new LinkedHashMap<>();
         long distinctGroups = groups.stream().distinct().count();
-        TreeClassifier.Kind kind = options.algorithm() == Algorithm.GRADIENT_BOOST
-                ? TreeClassifier.Kind.GRADIENT_BOOST : TreeClassifier.Kind.RANDOM_FOREST;
+        Algorithm chosen = options.algorithm() == Algorithm.AUTO ? Algorithm.RANDOM_FOREST : options.algorithm();
         if (distinctGroups < 2) {
             warnings.add("all training tracks are in one group: no grouped cross-validation is possible");
         } else {
-            List<TreeClassifier.Kind> kinds = options.algorithm() == Algorithm.AUTO
-                    ? List.of(TreeClassifier.Kind.RANDOM_FOREST, TreeClassifier.Kind.GRADIENT_BOOST) : List.of(kind);
-            for (TreeClassifier.Kind k : kinds) cv.put(algorithmName(k), CrossValidation.run(k, x, y, groups, genres, options));
-            if (options.algorithm() == Algorithm.AUTO) {
-                double rf = cv.get(algorithmName(TreeClassifier.Kind.RANDOM_FOREST)).accuracy();
-                double gb = cv.get(algorithmName(TreeClassifier.Kind.GRADIENT_BOOST)).accuracy();
-                kind = gb > rf ? TreeClassifier.Kind.GRADIENT_BOOST : TreeClassifier.Kind.RANDOM_FOREST;
+            List<Algorithm> tried = options.algorithm() == Algorithm.AUTO
+                    ? List.of(Algorithm.RANDOM_FOREST, Algorithm.GRADIENT_BOOST, Algorithm.LOGISTIC_REGRESSION)
+                    : List.of(options.algorithm());
+            double best = -1;
+            for (Algorithm a : tried) {
+                Evaluation e = CrossValidation.run(a, x, y, groups, genres, table.featureNames(), options);
+                cv.put(algorithmName(a), e);
+                if (e.accuracy() > best) {
+                    best = e.accuracy();
+                    chosen = a;
+                }
             }
         }
         double[] fill = Imputation.medians(x);
-        TreeClassifier classifier = TreeClassifier.fit(kind, Imputation.apply(x, fill), y, genres.size(),
-                options.trees(), options.nodeSize(), options.seed());
+        GenreClassifier classifier = train(chosen, Imputation.apply(x, fill), y, groups, genres.size(),
+                table.featureNames(), options, options.seed());
         ReferenceModel model = new ReferenceModel(table, options, genres, classifier, cv, null, warnings);
         return model.withTest(model.evaluateTest());
     }
@@ -145,13 +158,29 @@ public final class ReferenceModel {
         return Evaluation.of(algorithm(), 0, genres, truth, predicted);
     }
 
-    static String algorithmName(TreeClassifier.Kind kind) {
-        return kind == TreeClassifier.Kind.RANDOM_FOREST ? "randomForest" : "gradientTreeBoost";
+    /** Fits one classifier (not {@code AUTO}) on complete rows. */
+    static GenreClassifier train(Algorithm a, double[][] x, int[] y, List<String> groups, int numClasses,
+                                 List<String> featureNames, Options options, long seed) {
+        return switch (a) {
+            case RANDOM_FOREST, AUTO -> TreeClassifier.fit(TreeClassifier.Kind.RANDOM_FOREST, x, y, numClasses,
+                    options.trees(), options.nodeSize(), seed);
+            case GRADIENT_BOOST -> TreeClassifier.fit(TreeClassifier.Kind.GRADIENT_BOOST, x, y, numClasses,
+                    options.trees(), options.nodeSize(), seed);
+            case LOGISTIC_REGRESSION -> LinearClassifier.fit(x, y, numClasses, featureNames, groups, seed);
+        };
     }
 
-    /** The ensemble in use: {@code randomForest} or {@code gradientTreeBoost}. */
+    static String algorithmName(Algorithm a) {
+        return switch (a) {
+            case RANDOM_FOREST, AUTO -> TreeClassifier.name(TreeClassifier.Kind.RANDOM_FOREST);
+            case GRADIENT_BOOST -> TreeClassifier.name(TreeClassifier.Kind.GRADIENT_BOOST);
+            case LOGISTIC_REGRESSION -> LinearClassifier.NAME;
+        };
+    }
+
+    /** The classifier in use: {@code randomForest}, {@code gradientTreeBoost} or {@code logisticRegression}. */
     public String algorithm() {
-        return algorithmName(classifier.kind());
+        return classifier.algorithm();
     }
 
     public List<String> genres() {
@@ -175,12 +204,12 @@ public final class ReferenceModel {
         return table;
     }
 
-    /** Grouped cross-validation of each ensemble tried, by algorithm name (empty when it was impossible). */
+    /** Grouped cross-validation of each classifier tried, by algorithm name (empty when it was impossible). */
     public Map<String, Evaluation> crossValidations() {
         return crossValidation;
     }
 
-    /** Grouped cross-validation of the ensemble in use. */
+    /** Grouped cross-validation of the classifier in use. */
     public Optional<Evaluation> crossValidation() {
         return Optional.ofNullable(crossValidation.get(algorithm()));
     }

@@ -3,7 +3,6 @@ package org.freshears.model;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -30,7 +29,7 @@ import smile.model.cart.SplitRule;
  * <p>Once fitted, the trees are copied out of Smile into {@link FlatTrees}, which predicts and is what a model
  * folder stores.
  */
-final class TreeClassifier {
+final class TreeClassifier implements GenreClassifier {
 
     static {
         // Smile logs one INFO line per tree; slf4j-simple reads this when Smile's loggers are created.
@@ -110,8 +109,19 @@ final class TreeClassifier {
         return kind;
     }
 
+    @Override
+    public String algorithm() {
+        return name(kind);
+    }
+
+    /** The ensemble's name in {@code model.json}. */
+    static String name(Kind kind) {
+        return kind == Kind.RANDOM_FOREST ? "randomForest" : "gradientTreeBoost";
+    }
+
     /** Class probabilities, indexed by label, for one complete row. */
-    double[] probabilities(double[] row) {
+    @Override
+    public double[] probabilities(double[] row) {
         double[] out = new double[numClasses];
         if (trees == null) {
             out[trainedClasses[0]] = 1;
@@ -126,7 +136,8 @@ final class TreeClassifier {
 
     // ---- classifier.bin ----------------------------------------------------------------------------------------
 
-    void write(OutputStream os) throws IOException {
+    @Override
+    public void write(OutputStream os) throws IOException {
         DataOutputStream out = new DataOutputStream(os);
         out.writeUTF(kind.name());
         out.writeInt(numClasses);
@@ -137,14 +148,13 @@ final class TreeClassifier {
         if (trees != null) trees.write(os);
     }
 
-    /** Reads what {@link #write} wrote, for rows of {@code features} values; IOException when it is damaged. */
-    static TreeClassifier read(InputStream is, int features) throws IOException {
-        DataInputStream in = new DataInputStream(is);
+    /** Reads the body that {@link #write} wrote after the kind's name ({@code kind}). */
+    static TreeClassifier readBody(String kindName, DataInputStream in, int features) throws IOException {
         Kind kind;
         try {
-            kind = Kind.valueOf(in.readUTF());
+            kind = Kind.valueOf(kindName);
         } catch (IllegalArgumentException e) {
-            throw new IOException("unknown ensemble");
+            throw new IOException("unknown classifier '" + kindName + "'");
         }
         int numClasses = in.readInt();
         int n = in.readInt();

@@ -81,7 +81,7 @@ class TrainCommandTest {
         assertTrue(trained.err().contains("skipped") && trained.err().contains("pkgb0__broken.wav"), trained.err());
         assertTrue(trained.out().contains("cross-validation"), trained.out());
         JsonNode meta = Json.mapper().readTree(Files.readString(model.resolve("model.json")));
-        assertEquals(2, meta.get("formatVersion").asInt());
+        assertEquals(3, meta.get("formatVersion").asInt());
         assertEquals("bright", meta.get("genres").get(0).asText());
         assertEquals(6, meta.get("trackCounts").get("dark").asInt());
         assertEquals(6, meta.get("trackCounts").get("bright").asInt());
@@ -204,8 +204,8 @@ class TrainCommandTest {
             Files.copy(model.resolve(f), copy.resolve(f));
         }
         Path meta = copy.resolve("model.json");
-        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
-        assertOneLineError(MainTest.run("genres", "--model", copy.toString()), "format version 3");
+        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 3", "\"formatVersion\" : 4"));
+        assertOneLineError(MainTest.run("genres", "--model", copy.toString()), "format version 4");
         assertOneLineError(MainTest.run("analyze", "--model", root.resolve("no-model").toString(), "x.wav"),
                 "no reference model");
     }

@@ -36,7 +36,7 @@ class ReferenceModelTest {
         FeatureTable table = SyntheticTables.table(2, 3, 5, 4.0, 2L);
         ReferenceModel model = ReferenceModel.fit(table,
                 SyntheticTables.fast().withAlgorithm(ReferenceModel.Algorithm.AUTO));
-        assertEquals(2, model.crossValidations().size());
+        assertEquals(3, model.crossValidations().size());
         double best = model.crossValidations().values().stream().mapToDouble(Evaluation::accuracy).max().orElseThrow();
         assertEquals(best, model.crossValidation().orElseThrow().accuracy());
     }
@@ -200,7 +200,7 @@ class ReferenceModelTest {
     void aNewerFormatVersionIsRefusedClearly(@TempDir Path dir) throws Exception {
         ReferenceModel.fit(SyntheticTables.table(2, 2, 3, 2, 12L), SyntheticTables.fast()).save(dir);
         Path meta = dir.resolve("model.json");
-        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
+        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 3", "\"formatVersion\" : 99"));
         ModelException e = assertThrows(ModelException.class, () -> ReferenceModel.load(dir));
         assertTrue(e.getMessage().contains("format version 99"), e.getMessage());
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
@@ -220,7 +220,7 @@ class ReferenceModelTest {
         Files.write(trees, whole);
         ReferenceModel.load(dir); // intact again
         Path meta = dir.resolve("model.json");
-        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+        Files.writeString(meta, Files.readString(meta).replaceFirst("\"formatVersion\" : 3", "\"formatVersion\" : 1"));
         ModelException old = assertThrows(ModelException.class, () -> ReferenceModel.load(dir));
         assertTrue(old.getMessage().contains("format version 1") && old.getMessage().contains("retrain"), old.getMessage());
     }
