@@ -178,7 +178,12 @@ final class Jobs implements AutoCloseable {
         AnalysisDocument doc = pipeline.analyze(measurement,
                 new Pipeline.AnalyzeRequest(genre, platform, refs, referenceNames(req, refs.size())),
                 listener(job.id(), Jobs::analyseFraction));
-        store.finishAnalysis(job.id(), Json.write(doc));
+        long t0 = System.nanoTime();
+        String json = Json.write(doc);
+        org.freshears.util.Timing.step("analysis document written (" + json.length() + " chars)", t0);
+        t0 = System.nanoTime();
+        store.finishAnalysis(job.id(), json);
+        org.freshears.util.Timing.step("analysis stored", t0);
     }
 
     private void master(Job job) throws Exception {
