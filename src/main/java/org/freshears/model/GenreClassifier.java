@@ -1,6 +1,7 @@
 package org.freshears.model;
 
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,5 +28,29 @@ sealed interface GenreClassifier permits TreeClassifier, LinearClassifier {
         String kind = in.readUTF();
         if (kind.equals(LinearClassifier.KIND)) return LinearClassifier.readBody(in, features);
         return TreeClassifier.readBody(kind, in, features);
+    }
+
+    /**
+     * The genres a classifier was fitted on: {@code numClasses} in the model, of which {@code trained} (in the
+     * classifier's output order) were present in training. Both kinds store it first in their body.
+     */
+    record Classes(int numClasses, int[] trained) {
+        void write(DataOutputStream out) throws IOException {
+            out.writeInt(numClasses);
+            out.writeInt(trained.length);
+            for (int c : trained) out.writeInt(c);
+        }
+
+        static Classes read(DataInputStream in) throws IOException {
+            int numClasses = in.readInt();
+            int n = in.readInt();
+            if (numClasses < 1 || n < 1 || n > numClasses) throw new IOException("bad class count");
+            int[] trained = new int[n];
+            for (int i = 0; i < n; i++) {
+                trained[i] = in.readInt();
+                if (trained[i] < 0 || trained[i] >= numClasses) throw new IOException("class out of range");
+            }
+            return new Classes(numClasses, trained);
+        }
     }
 }

@@ -195,9 +195,7 @@ final class LinearClassifier implements GenreClassifier {
     public void write(OutputStream os) throws IOException {
         DataOutputStream out = new DataOutputStream(os);
         out.writeUTF(KIND);
-        out.writeInt(numClasses);
-        out.writeInt(trainedClasses.length);
-        for (int c : trainedClasses) out.writeInt(c);
+        new Classes(numClasses, trainedClasses).write(out);
         out.writeInt(columns.length);
         for (int j = 0; j < columns.length; j++) {
             out.writeInt(columns[j]);
@@ -210,14 +208,10 @@ final class LinearClassifier implements GenreClassifier {
 
     /** Reads the body that {@link #write} wrote after the kind's name. */
     static LinearClassifier readBody(DataInputStream in, int features) throws IOException {
-        int numClasses = in.readInt();
-        int m = in.readInt();
-        if (numClasses < 1 || m < 1 || m > numClasses) throw new IOException("bad class count");
-        int[] trained = new int[m];
-        for (int i = 0; i < m; i++) {
-            trained[i] = in.readInt();
-            if (trained[i] < 0 || trained[i] >= numClasses) throw new IOException("class out of range");
-        }
+        Classes classes = Classes.read(in);
+        int numClasses = classes.numClasses();
+        int[] trained = classes.trained();
+        int m = trained.length;
         int p = in.readInt();
         if (p < 0 || p > features) throw new IOException("bad feature count");
         int[] columns = new int[p];

@@ -140,9 +140,7 @@ final class TreeClassifier implements GenreClassifier {
     public void write(OutputStream os) throws IOException {
         DataOutputStream out = new DataOutputStream(os);
         out.writeUTF(kind.name());
-        out.writeInt(numClasses);
-        out.writeInt(trainedClasses.length);
-        for (int c : trainedClasses) out.writeInt(c);
+        new Classes(numClasses, trainedClasses).write(out);
         out.writeBoolean(trees != null);
         out.flush();
         if (trees != null) trees.write(os);
@@ -156,14 +154,10 @@ final class TreeClassifier implements GenreClassifier {
         } catch (IllegalArgumentException e) {
             throw new IOException("unknown classifier '" + kindName + "'");
         }
-        int numClasses = in.readInt();
-        int n = in.readInt();
-        if (numClasses < 1 || n < 1 || n > numClasses) throw new IOException("bad class count");
-        int[] trained = new int[n];
-        for (int i = 0; i < n; i++) {
-            trained[i] = in.readInt();
-            if (trained[i] < 0 || trained[i] >= numClasses) throw new IOException("class out of range");
-        }
+        Classes classes = Classes.read(in);
+        int numClasses = classes.numClasses();
+        int[] trained = classes.trained();
+        int n = trained.length;
         FlatTrees trees = in.readBoolean() ? FlatTrees.read(in) : null;
         if (trees != null && (trees.classes != n || trees.maxFeature() >= features)) {
             throw new IOException("the trees do not fit the model's genres or features");
