@@ -2,10 +2,17 @@ package org.freshears.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /** Package-grouped k-fold cross-validation of a classifier over prepared training data. */
 final class CrossValidation {
     private CrossValidation() {}
+
+    /** Fits on some rows (with their groups, in fold {@code fold}'s turn) and returns a rule that labels a row. */
+    @FunctionalInterface
+    interface Fitter {
+        ToIntFunction<double[]> fit(double[][] x, int[] y, List<String> groups, int fold);
+    }
 
     /**
      * Trains on all folds but one and predicts the left-out fold, for every fold; imputation is fitted on the
@@ -14,10 +21,19 @@ final class CrossValidation {
     static Evaluation run(ReferenceModel.Algorithm algorithm, double[][] x, int[] y, List<String> groups,
                           List<String> genres, List<String> featureNames, ReferenceModel.Options options) {
         int[] fold = GroupedFolds.assign(groups, y, options.folds(), options.seed());
-        int folds = 0;
-        for (int f : fold) folds = Math.max(folds, f + 1);
+        int[] predicted = outOfFold(fold, x, y, groups, (tx, ty, tg, f) -> {
+            double[] fill = Imputation.medians(tx);
+            GenreClassifier c = ReferenceModel.train(algorithm, Imputation.apply(tx, fill), ty, tg, genres.size(),
+                    featureNames, options, options.seed() + f);
+            return row -> argmax(c.probabilities(Imputation.apply(row, fill)));
+        });
+        return Evaluation.of(ReferenceModel.algorithmName(algorithm), folds(fold), genres, y, predicted);
+    }
+
+    /** Each row's label from a rule fitted on the rows of every other fold ({@code fold[i]}: row i's fold). */
+    static int[] outOfFold(int[] fold, double[][] x, int[] y, List<String> groups, Fitter fitter) {
         int[] predicted = new int[y.length];
-        for (int f = 0; f < folds; f++) {
+        for (int f = 0; f < folds(fold); f++) {
             List<Integer> trainIdx = new ArrayList<>();
             List<Integer> testIdx = new ArrayList<>();
             for (int i = 0; i < y.length; i++) (fold[i] == f ? testIdx : trainIdx).add(i);
@@ -29,12 +45,16 @@ final class CrossValidation {
                 ty[i] = y[trainIdx.get(i)];
                 tg.add(groups.get(trainIdx.get(i)));
             }
-            double[] fill = Imputation.medians(tx);
-            GenreClassifier c = ReferenceModel.train(algorithm, Imputation.apply(tx, fill), ty, tg, genres.size(),
-                    featureNames, options, options.seed() + f);
-            for (int i : testIdx) predicted[i] = argmax(c.probabilities(Imputation.apply(x[i], fill)));
+            ToIntFunction<double[]> rule = fitter.fit(tx, ty, tg, f);
+            for (int i : testIdx) predicted[i] = rule.applyAsInt(x[i]);
         }
-        return Evaluation.of(ReferenceModel.algorithmName(algorithm), folds, genres, y, predicted);
+        return predicted;
+    }
+
+    static int folds(int[] fold) {
+        int folds = 0;
+        for (int f : fold) folds = Math.max(folds, f + 1);
+        return folds;
     }
 
     static int argmax(double[] p) {

@@ -76,27 +76,19 @@ final class LinearClassifier implements GenreClassifier {
                                 long seed) {
         if (groups.stream().distinct().count() < 3) return DEFAULT_PENALTY_PER_ROW;
         int[] fold = GroupedFolds.assign(groups, y, 5, seed);
-        int folds = Arrays.stream(fold).max().orElse(0) + 1;
         double best = DEFAULT_PENALTY_PER_ROW;
         int bestCorrect = -1;
         for (int i = PENALTIES_PER_ROW.length - 1; i >= 0; i--) {
+            double penalty = PENALTIES_PER_ROW[i];
+            int[] predicted = CrossValidation.outOfFold(fold, x, y, groups, (tx, ty, tg, f) -> {
+                LinearClassifier c = fitWith(tx, ty, numClasses, featureNames, penalty);
+                return row -> CrossValidation.argmax(c.probabilities(row));
+            });
             int correct = 0;
-            for (int f = 0; f < folds; f++) {
-                List<double[]> tx = new ArrayList<>();
-                List<Integer> ty = new ArrayList<>();
-                for (int r = 0; r < y.length; r++) {
-                    if (fold[r] != f) {
-                        tx.add(x[r]);
-                        ty.add(y[r]);
-                    }
-                }
-                LinearClassifier c = fitWith(tx.toArray(new double[0][]), ty.stream().mapToInt(Integer::intValue).toArray(),
-                        numClasses, featureNames, PENALTIES_PER_ROW[i]);
-                for (int r = 0; r < y.length; r++) if (fold[r] == f && CrossValidation.argmax(c.probabilities(x[r])) == y[r]) correct++;
-            }
+            for (int r = 0; r < y.length; r++) if (predicted[r] == y[r]) correct++;
             if (correct > bestCorrect) {
                 bestCorrect = correct;
-                best = PENALTIES_PER_ROW[i];
+                best = penalty;
             }
         }
         return best;
@@ -119,14 +111,13 @@ final class LinearClassifier implements GenreClassifier {
             sd[j] = Math.sqrt(v / x.length);
         }
         if (distinct.length == 1) return new LinearClassifier(numClasses, distinct, columns, mean, sd, new double[0][]);
-        LinearClassifier standardiser = new LinearClassifier(numClasses, distinct, columns, mean, sd, null);
         int[] count = new int[numClasses];
         for (int label : y) count[label]++;
         int largest = Arrays.stream(count).max().orElse(1);
         List<double[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
-            double[] z = standardiser.standardise(x[i]);
+            double[] z = standardise(x[i], columns, mean, sd);
             int local = Arrays.binarySearch(distinct, y[i]);
             long repeat = Math.max(1, Math.round(2.0 * largest / count[y[i]]));
             for (int r = 0; r < repeat; r++) {
@@ -149,7 +140,7 @@ final class LinearClassifier implements GenreClassifier {
         return new LinearClassifier(numClasses, distinct, columns, mean, sd, w);
     }
 
-    private double[] standardise(double[] row) {
+    private static double[] standardise(double[] row, int[] columns, double[] mean, double[] sd) {
         double[] z = new double[columns.length];
         for (int j = 0; j < z.length; j++) z[j] = sd[j] > 0 ? (row[columns[j]] - mean[j]) / sd[j] : 0;
         return z;
@@ -163,7 +154,7 @@ final class LinearClassifier implements GenreClassifier {
             out[trainedClasses[0]] = 1;
             return out;
         }
-        double[] z = standardise(row);
+        double[] z = standardise(row, columns, mean, sd);
         double[] score = new double[m];                  // the reference class (last) scores 0
         for (int c = 0; c < m - 1; c++) {
             double[] w = weights[c];
