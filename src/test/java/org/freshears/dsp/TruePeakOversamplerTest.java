@@ -66,6 +66,9 @@ class TruePeakOversamplerTest {
                 // loud bursts (some over full scale between samples) among quiet passages
                 double env = (i / 5000) % 7 == 3 ? 1.15 : 0.05 + 0.3 * rnd.nextDouble();
                 sig[i] = (float) (env * Math.sin(2 * Math.PI * 0.23 * i + rnd.nextDouble() * 0.2));
+                // the last second: noise whose level creeps up, so that stretch after stretch just tops the
+                // running maximum (a skip that is not provably safe would miss these)
+                if (i >= sig.length - rate) sig[i] = (float) ((0.3 + 1.1 * (i - sig.length + rate) / rate) * (2 * rnd.nextDouble() - 1));
             }
             TruePeakOversampler all = new TruePeakOversampler(rate);
             TruePeakOversampler skip = new TruePeakOversampler(rate);
@@ -75,10 +78,56 @@ class TruePeakOversamplerTest {
                 pAll = Math.max(pAll, all.process(sig, off, n));
                 pSkip = Math.max(pSkip, skip.process(sig, off, n, pSkip));
             }
+            // every interpolated value computed directly from the coefficients, nothing skipped
+            float[][] h = all.coefficients();
+            float direct = 0, directTail = 0;
+            long directOvers = 0;
+            for (int m = 0; m < sig.length + h[0].length - 1; m++) {
+                if (m < sig.length && Math.abs(sig[m]) > 1f) directOvers++;
+                for (int p = 1; p < h.length; p++) {
+                    float a = h[p][0] * (m < sig.length ? sig[m] : 0f);
+                    for (int k = 1; k < h[p].length; k++) a += h[p][k] * (m - k >= 0 && m - k < sig.length ? sig[m - k] : 0f);
+                    if (m < sig.length) {
+                        direct = Math.max(direct, Math.abs(a));
+                        if (Math.abs(a) > 1f) directOvers++;
+                    } else {
+                        directTail = Math.max(directTail, Math.abs(a));
+                    }
+                }
+            }
+            // the oversampler evaluates the same taps folded on their symmetry: the same values up to float rounding
+            assertEquals(direct, pAll, 2e-6f, "maximum without a floor at " + rate);
             assertEquals(pAll, pSkip, 0f, "running maximum at " + rate);
-            assertEquals(all.overs(), skip.overs(), "overs at " + rate);
+            assertEquals(directOvers, all.overs(), "overs without a floor at " + rate);
+            assertEquals(directOvers, skip.overs(), "overs at " + rate);
+            assertEquals(directTail, all.tailPeak(), 2e-6f, "tail at " + rate);
             assertEquals(all.tailPeak(), skip.tailPeak(), 0f, "tail at " + rate);
             org.junit.jupiter.api.Assertions.assertTrue(all.overs() > 0, "the test signal must have overs");
         }
+    }
+
+    @Test
+    void aStretchThatJustTopsTheFloorIsNotSkipped() {
+        // the worst case for the skip bound: twelve samples whose signs match one phase's taps, so that phase's value
+        // is the input level times the phase's sum of |taps|, with the floor just under it
+        TruePeakOversampler probe = new TruePeakOversampler(48_000);
+        float[][] h = probe.coefficients();
+        int p = 1;
+        for (int q = 2; q < h.length; q++) if (absSum(h[q]) > absSum(h[p])) p = q;
+        float[] sig = new float[300];
+        int m0 = 150;
+        for (int k = 0; k < h[p].length; k++) sig[m0 - k] = Math.copySign(0.5f, h[p][k]);
+        float worst = 0;
+        for (int k = 0; k < h[p].length; k++) worst += h[p][k] * sig[m0 - k];
+        assertTrue(Math.abs(worst - 0.5f * absSum(h[p])) < 1e-5f, "the pattern meets the bound");
+        TruePeakOversampler os = new TruePeakOversampler(48_000);
+        float got = os.process(sig, 0, sig.length, worst * 0.999f);
+        assertTrue(got >= worst * 0.9999f, "the peak " + worst + " above the floor must be found, got " + got);
+    }
+
+    private static float absSum(float[] h) {
+        float s = 0;
+        for (float v : h) s += Math.abs(v);
+        return s;
     }
 }
