@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${BENCH_DIR:-/tmp/freshears-bench-master}
 mkdir -p "$work"
-src=${1:-$(ls /work/corpus/*/*.* 2>/dev/null | grep -v -e wizznic-data -e singularity-music -e fretsonfire-songs-muldjord | head -1)}
+src=${1:-$(ls /work/corpus/*/*.* 2>/dev/null | grep -v -e wizznic-data -e singularity-music -e fretsonfire-songs-muldjord | head -1 || true)}
 track=$work/track4m.wav
 if [ ! -f "$track" ]; then
   if [ -n "$src" ] && [ -f "$src" ]; then

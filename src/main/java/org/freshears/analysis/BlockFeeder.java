@@ -85,7 +85,7 @@ public final class BlockFeeder {
     public static Result feed(AudioSource source, List<BlockAnalyzer> analyzers, int threads, int blockFrames,
                               ProgressListener progress) throws IOException {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
-        laneCpu("decoder (calling thread) before decoding");
+        org.freshears.util.Timing.threadCpu("decoder (calling thread) before decoding");
         BlockFeeder f = new BlockFeeder(source.info().channels(), blockFrames, analyzers);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < Math.min(threads, Math.max(1, analyzers.size())); i++) {
@@ -117,7 +117,7 @@ public final class BlockFeeder {
             }
             if (interrupted) Thread.currentThread().interrupt();
         }
-        laneCpu("decoder (calling thread)");
+        org.freshears.util.Timing.threadCpu("decoder (calling thread)");
         Throwable e = f.failure;
         if (e instanceof RuntimeException re) throw re;
         if (e instanceof Error err) throw err;
@@ -237,21 +237,13 @@ public final class BlockFeeder {
                 lock.unlock();
             }
         } finally {
-            laneCpu(Thread.currentThread().getName());
+            org.freshears.util.Timing.threadCpu(Thread.currentThread().getName());
         }
     }
 
     private boolean allCaughtUp() {
         for (Task t : tasks) if (t.busy || t.next < published) return false;
         return true;
-    }
-
-    /** With FRESHEARS_TIMING: the CPU time this thread has used so far. */
-    private static void laneCpu(String name) {
-        if (org.freshears.util.Timing.on()) {
-            long ns = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            System.err.printf(java.util.Locale.ROOT, "freshears: timing: %s CPU %.0f ms%n", name, ns / 1e6);
-        }
     }
 
     /**

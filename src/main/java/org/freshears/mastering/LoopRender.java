@@ -212,7 +212,10 @@ public final class LoopRender implements AutoCloseable {
                     }
                     float[][] buf = (float[][]) item[0];
                     int n = (Integer) item[1];
-                    if (n < 0) return;
+                    if (n < 0) {
+                        org.freshears.util.Timing.threadCpu("render-cache");
+                        return;
+                    }
                     if (failure == null) {
                         try {
                             if (detector != null) {

@@ -26,6 +26,14 @@ public final class Timing {
         }
     }
 
+    /** Reports the CPU time the calling thread has used so far, under {@code name}. */
+    public static void threadCpu(String name) {
+        if (ON) {
+            long ns = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            System.err.printf(Locale.ROOT, "freshears: timing: %s CPU %.0f ms%n", name, ns / 1e6);
+        }
+    }
+
     /**
      * Reports the CPU time of every thread of this process, JVM threads included (the JIT compilers, the garbage
      * collector), from {@code /proc/self/task}; nothing where there is no {@code /proc}.
