@@ -103,6 +103,18 @@ public final class LoopRender implements AutoCloseable {
     /** As {@link #prepare(AudioSource, MasteringChain, Path)}, showing the head's output to {@code observer}. */
     public static LoopRender prepare(AudioSource in, MasteringChain chain, Path dir, HeadObserver observer)
             throws IOException {
+        return prepare(in, chain, dir, observer, Double.NaN);
+    }
+
+    /**
+     * As {@link #prepare(AudioSource, MasteringChain, Path, HeadObserver)}, with the trim (dB) the caller expects to
+     * set once it knows the head's loudness (NaN: none). The limiter's envelope is made exact enough for
+     * {@link #ENVELOPE_HEADROOM} above the larger of that and the chain's own trim, so that a pass at the trim the
+     * loop will choose scales the envelope instead of detecting afresh (a chain whose gain stage is far from where
+     * the loop takes it, such as a hand-written one, would otherwise detect on every pass).
+     */
+    public static LoopRender prepare(AudioSource in, MasteringChain chain, Path dir, HeadObserver observer,
+                                     double expectedTrimDb) throws IOException {
         AudioInfo info = in.info();
         List<Stage> stages = chain.effectiveStages();
         int at = split(stages);
@@ -113,7 +125,8 @@ public final class LoopRender implements AutoCloseable {
         int flush = headProc.latency() + tailLatency;
         List<Stage> tail = stages.subList(at, stages.size());
         LimiterStage limiter = limiterOnly(tail);
-        double maxGain = limiter == null ? 0 : trimFactor(tail) * ENVELOPE_HEADROOM;
+        double hinted = Double.isFinite(expectedTrimDb) ? Math.pow(10, Math.min(60, expectedTrimDb) / 20) : 0;
+        double maxGain = limiter == null ? 0 : Math.max(trimFactor(tail), hinted) * ENVELOPE_HEADROOM;
         double floor = limiter == null ? 0 : LookaheadLimiter.threshold(limiter.ceilingDbtp()) / maxGain;
         Path cache = Files.createTempFile(dir, ".freshears-render-", ".f32");
         FileChannel ch = null;

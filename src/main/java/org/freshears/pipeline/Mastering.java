@@ -72,7 +72,11 @@ final class Mastering {
                     Double headLufs;
                     try (AudioSource src = AudioDecoder.open(in)) {
                         LoudnessMeter meter = new LoudnessMeter(src.info().sampleRate(), src.info().channels());
-                        cache = LoopRender.prepare(src, chain, dir, meter::accept);
+                        // the trim the loop is about to choose, if the head keeps the mix's loudness
+                        Double mixLufs = before.loudness() == null ? null : before.loudness().integratedLufs();
+                        double expectedTrim = hasLimiter && mixLufs != null
+                                ? target.integratedLufs() - mixLufs : Double.NaN;
+                        cache = LoopRender.prepare(src, chain, dir, meter::accept, expectedTrim);
                         headLufs = meter.result().integratedLufs();
                     }
                     timing("pass " + pass + " render of the stages before the level trim", th);

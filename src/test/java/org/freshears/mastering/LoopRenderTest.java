@@ -111,6 +111,37 @@ class LoopRenderTest {
     }
 
     @Test
+    void anExpectedTrimExtendsTheEnvelopeSoAFarTrimScalesItAndStillMatchesTheWholeChain(@TempDir Path dir)
+            throws IOException {
+        // the chain says 0 dB, the loop will set about +12 dB (a hand-written chain on a quiet mix)
+        float[][] x = RendererTest.stereoMaterial(23, 50000, 0.3);
+        MasteringChain quiet = MasteringChain.fromJson("""
+                [{"type": "gain", "gainDb": 0}, {"type": "limiter", "ceilingDbtp": -1}]""");
+        try (LoopRender cache = LoopRender.prepare(new ArrayAudioSource(FS, x[0].clone(), x[1].clone()), quiet, dir,
+                null, 12.0)) {
+            // idle at +1 dB (peaks near -10 dBFS), and the envelope's range now reaches 6 dB above +12 dB
+            assertTrue(cache.limiterIdleAt(1));
+            assertFalse(cache.limiterIdleAt(12), "the limiter works at +12 dB");
+            MasteringChain chain = withTrim(quiet, 12);
+            float[][] split = drain(cache.tail(chain, "wav", "pcm24"), 1000);
+            float[][] ref = whole(chain, x);
+            double worst = 0;
+            for (int c = 0; c < 2; c++) {
+                for (int i = 0; i < ref[c].length; i++) worst = Math.max(worst, Math.abs(ref[c][i] - split[c][i]));
+            }
+            assertTrue(worst < 1e-6, "largest difference " + worst);
+            assertTrue(worst > 0, "a pass at +12 dB scales the envelope (rounded up to float) instead of detecting afresh");
+            assertTrue(ReferenceTruePeak.truePeakDb(split) <= -1.0 + 0.02);
+        }
+        try (LoopRender cache = prepare(quiet, x, dir)) {
+            // without the expected trim, +12 dB is beyond the envelope and the pass detects afresh: bit-exact
+            float[][] split = drain(cache.tail(withTrim(quiet, 12), "wav", "pcm24"), 1000);
+            float[][] ref = whole(withTrim(quiet, 12), x);
+            assertArrayEquals(ref[0], split[0]);
+        }
+    }
+
+    @Test
     void anIdleLimiterIsRecognisedAndTheRenderIsThenTheTrimmedHead(@TempDir Path dir) throws IOException {
         MasteringChain quiet = MasteringChain.fromJson("""
                 [{"type": "gain", "gainDb": 2}, {"type": "limiter", "ceilingDbtp": -1}]""");
