@@ -50,9 +50,7 @@ public final class ChainAdvisor {
         EqStage eq = p.isReferences() ? ReferenceMatch.eq(ReferenceMatch.want(f, p), ReferenceMatch.reason(p, codes)) : genreEq(f, p, codes);
         if (eq != null) stages.add(eq);
         if (codes.contains("dynamics.tooDynamic") && f.loudness() != null && f.loudness().integratedLufs() != null) {
-            double thr = Math.max(-60, Math.min(-6, f.loudness().integratedLufs() + 2));
-            stages.add(new CompressorStage(thr, 2, 30, 200, 6, 0, CompressorStage.Detector.RMS, true,
-                    "dynamics.tooDynamic: glue 2:1 with a slow attack above the average level"));
+            stages.add(compressor(f, findings));
         }
         StereoStage st = stereo(f, p, codes);
         if (st != null) stages.add(st);
@@ -62,6 +60,43 @@ public final class ChainAdvisor {
                 ? "peaks.truePeakOver: " : "") + "true peak at most " + Advisor.num1(t.truePeakCeilingDbtp())
                 + " dBTP for " + t.name()));
         return new MasteringChain(stages, amountPercent);
+    }
+
+    /** The largest ratio the leveling compressor suggests, and the LRA it aims under the profile's p90. */
+    static final double MAX_LEVELING_RATIO = 3;
+    static final double LRA_AIM_BELOW_P90_LU = 1.5;
+
+    /**
+     * The compressor for {@code dynamics.tooDynamic}. When the loudness range decided the finding, the slow
+     * variations are too wide: a leveling compressor whose threshold sits at the low end of the range (its 10th
+     * percentile of short-term loudness, on the RMS detector's scale) divides the range above it by the ratio, so
+     * the ratio is the range over the aim (1.5 LU under the profile's p90), between 1.5:1 and 3:1. A glue at 2:1
+     * from 2 dB above the average level barely moves the range (8.7 -> 8.2 LU on a 4-minute ambient track), and an
+     * EQ that lifts the bass of the loud passages can more than undo it. Otherwise (PLR or PSR decided: peaky) the
+     * glue 2:1 above the average level, as before.
+     */
+    static CompressorStage compressor(MixFeatures f, List<Finding> findings) {
+        double integrated = f.loudness().integratedLufs();
+        Finding fd = null;
+        for (Finding x : findings) if (x.code().equals("dynamics.tooDynamic")) fd = x;
+        Double lra = f.loudness().loudnessRangeLu();
+        Double low = f.loudness().loudnessRangeLowLufs();
+        // the RMS detector reads dBFS, not LUFS: the mix's own RMS against its loudness maps one onto the other
+        Double crest = f.dynamics() == null ? null : f.dynamics().crestFactorDb();
+        Double peak = f.loudness().samplePeakDbfs();
+        double offset = crest != null && peak != null ? (peak - crest) - integrated : 2;
+        offset = Math.max(-6, Math.min(6, offset));
+        if (fd != null && "LU".equals(fd.unit()) && lra != null && low != null && fd.targetHigh() != null) {
+            double aim = Math.max(1, fd.targetHigh() - LRA_AIM_BELOW_P90_LU);
+            double ratio = Math.round(Math.max(1.5, Math.min(MAX_LEVELING_RATIO, lra / aim)) * 10) / 10.0;
+            double thr = Math.max(-60, Math.min(-6, round2(low + offset)));
+            return new CompressorStage(thr, ratio, 50, 400, 6, 0, CompressorStage.Detector.RMS, true,
+                    "dynamics.tooDynamic: leveling " + Advisor.num1(ratio) + ":1 from the quiet end of the loudness range ("
+                            + Advisor.num1(lra) + " LU, aiming under " + Advisor.num1(aim) + " LU)");
+        }
+        double thr = Math.max(-60, Math.min(-6, integrated + 2));
+        return new CompressorStage(thr, 2, 30, 200, 6, 0, CompressorStage.Detector.RMS, true,
+                "dynamics.tooDynamic: glue 2:1 with a slow attack above the average level");
     }
 
     /** Gain that brings the integrated loudness to the target (the closed loop refines it after limiting). */

@@ -113,6 +113,44 @@ class ChainAdvisorTest {
     }
 
     @Test
+    void aWideLoudnessRangeGetsALevelingCompressorFromTheQuietEndWithTheRatioTheRangeNeeds() {
+        CleanFeatures c = CleanFeatures.fallback();
+        c.integratedLufs = -20;
+        c.truePeakDbtp = -20 + c.plr;          // PLR and PSR typical: the loudness range alone decides
+        c.lra = 24;
+        MixFeatures f = c.build();
+        List<Finding> findings = Advisor.advise(f, P, Platform.SPOTIFY);
+        Finding fd = findings.stream().filter(x -> x.code().equals("dynamics.tooDynamic")).findFirst().orElseThrow();
+        assertEquals("LU", fd.unit());
+        CompressorStage comp = stage(ChainAdvisor.suggest(f, P, Platform.SPOTIFY, findings), CompressorStage.class);
+        double aim = fd.targetHigh() - ChainAdvisor.LRA_AIM_BELOW_P90_LU;
+        assertEquals(Math.min(ChainAdvisor.MAX_LEVELING_RATIO, 24 / aim), comp.ratio(), 0.051);
+        assertTrue(comp.ratio() > 2, "24 LU needs more than the glue's 2:1: " + comp.ratio());
+        // the threshold sits at the range's low end (10th percentile of short-term loudness, -32 LUFS here), moved
+        // onto the RMS detector's scale by the mix's own RMS against its loudness (sample peak minus crest factor)
+        double rms = f.loudness().samplePeakDbfs() - f.dynamics().crestFactorDb();
+        assertEquals(-32 + (rms - -20), comp.thresholdDb(), 0.01);
+        assertTrue(comp.reason().startsWith("dynamics.tooDynamic: leveling"), comp.reason());
+    }
+
+    @Test
+    void aPeakyMixIsGluedAt2To1AboveItsAverageLevel() {
+        CleanFeatures c = CleanFeatures.fallback();
+        c.integratedLufs = -20;
+        c.plr = 24;                            // far above any genre's PLR; the range stays typical
+        c.psr = 22;
+        c.truePeakDbtp = -20 + 24;
+        MixFeatures f = c.build();
+        List<Finding> findings = Advisor.advise(f, P, Platform.SPOTIFY);
+        Finding fd = findings.stream().filter(x -> x.code().equals("dynamics.tooDynamic")).findFirst().orElseThrow();
+        assertEquals("dB", fd.unit());
+        CompressorStage comp = stage(ChainAdvisor.suggest(f, P, Platform.SPOTIFY, findings), CompressorStage.class);
+        assertEquals(2.0, comp.ratio());
+        assertEquals(-18.0, comp.thresholdDb(), 1e-9);
+        assertTrue(comp.reason().contains("glue 2:1"), comp.reason());
+    }
+
+    @Test
     void chainJsonRoundTrips() {
         CleanFeatures c = CleanFeatures.fallback().bell(350, 8).bell(6000, -6);
         c.lowEndWidth = 0.3;
