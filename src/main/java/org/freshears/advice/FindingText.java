@@ -58,7 +58,7 @@ public final class FindingText {
             Map.entry("dynamics.tooDynamic", new Template(
                     "The dynamics are wider than {label}: {detail}.",
                     "quiet passages get lost in noisy places and the loudest hits hold the whole track's level down",
-                    "gentle glue compression (about 2:1, slow attack, auto-like release)")),
+                    "{compression}")),
             Map.entry("stereo.tooNarrow", new Template(
                     "The stereo image is narrow: width {measured} against the usual {low}–{high} of {label}{where}.",
                     "the mix sounds small and central next to other tracks, especially on headphones",
