@@ -76,6 +76,7 @@ public record MasterView(String title, List<Row> figures, List<Check> checks, Li
 
     private static String value(JsonNode n) {
         if (n == null) return Fmt.NONE;
+        if (n.isIntegralNumber()) return Long.toString(n.asLong());   // a frame count: 9094391, not 9094391.0
         if (n.isNumber()) return Fmt.num(n.asDouble(), 1);
         return n.isValueNode() ? n.asText() : n.toString();
     }

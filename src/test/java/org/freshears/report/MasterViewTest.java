@@ -29,4 +29,17 @@ class MasterViewTest {
         assertEquals("fixed", v.outcomes().get(1).status(), "gone after the render, no check row: fixed");
         assertEquals("new", v.outcomes().get(2).status());
     }
+
+    @Test
+    void aCheckOnAFrameCountShowsWholeNumbersAndLevelsOneDecimal() throws Exception {
+        JsonNode result = Json.mapper().readTree("""
+                {"before": {"findings": []}, "after": {"findings": []},
+                 "checks": [{"name": "length preserved", "passed": true, "measured": 9094391, "target": 9094391},
+                            {"name": "loudness on target", "passed": true, "measured": -14.04, "target": "-14.00 ± 0.2 LUFS"}]}
+                """);
+        MasterView v = MasterView.of(result, "x");
+        assertEquals("9094391", v.checks().get(0).measured());
+        assertEquals("9094391", v.checks().get(0).target());
+        assertEquals("−14.0", v.checks().get(1).measured().replace('-', '−'));
+    }
 }
