@@ -91,7 +91,7 @@ final class MultipartUpload implements AutoCloseable {
             throw new ApiException(400, "not a multipart upload: send the mix as multipart/form-data, field 'file'");
         }
         long length = req.getContentLengthLong();
-        if (length > maxTotalBytes) throw new ApiException(413, tooLarge(maxTotalBytes));
+        if (length > maxTotalBytes) throw new ApiException(413, tooLarge(maxFileBytes, maxTotalBytes));
         MultipartUpload up = new MultipartUpload();
         Reader reader = up.new Reader(spoolDir, maxFileBytes, length, observer);
         MultiPart.Parser parser = new MultiPart.Parser(boundary, reader);
@@ -109,7 +109,7 @@ final class MultipartUpload implements AutoCloseable {
                     break;
                 }
                 total += n;
-                if (total > maxTotalBytes) throw new ApiException(413, tooLarge(maxTotalBytes));
+                if (total > maxTotalBytes) throw new ApiException(413, tooLarge(maxFileBytes, maxTotalBytes));
                 reader.consumed = total;
                 parser.parse(Content.Chunk.from(ByteBuffer.wrap(buf, 0, n), false));
                 reader.check();
@@ -124,8 +124,10 @@ final class MultipartUpload implements AutoCloseable {
         }
     }
 
-    private static String tooLarge(long max) {
-        return "the upload is larger than the server's limit of " + (max >> 20) + " MB";
+    /** Names both limits: the per-file one the upload page shows, and the whole request's (references included). */
+    static String tooLarge(long maxFile, long maxTotal) {
+        return "the upload is larger than the server's limit of " + (maxFile >> 20) + " MB per file ("
+                + (maxTotal >> 20) + " MB for a whole upload, reference tracks included)";
     }
 
     /** A text field's value, or null. */

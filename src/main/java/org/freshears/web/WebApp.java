@@ -510,7 +510,30 @@ public final class WebApp implements AutoCloseable {
         };
     }
 
+    /** The most of an unread request body an error answer discards first (see {@link #drainBody}). */
+    static final long DRAIN_LIMIT_BYTES = 4L << 30;
+
+    /**
+     * Reads and discards what is left of the request body, up to {@link #DRAIN_LIMIT_BYTES}. A client that sends the
+     * whole body before it reads the answer (Python's urllib, Java's HttpClient) otherwise gets a broken pipe
+     * instead of the 413 or 503: the server closes the connection with its data unread, and the kernel resets it.
+     * curl and browsers wait for 100-continue or read early, so they saw the answer anyway.
+     */
+    private static void drainBody(Context ctx) {
+        try {
+            String method = ctx.method().name();
+            if (!method.equals("POST") && !method.equals("PUT")) return;
+            java.io.InputStream in = ctx.req().getInputStream();
+            byte[] buf = new byte[64 * 1024];
+            long left = DRAIN_LIMIT_BYTES;
+            for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) left -= n;
+        } catch (IOException | RuntimeException e) {
+            // the client went away, or the body was already consumed: nothing left to discard
+        }
+    }
+
     private void error(Context ctx, int status, String message) {
+        if (status == 413 || status == 503 || status == 400) drainBody(ctx);
         ctx.attribute("handled", true);
         ctx.status(status);
         if (ctx.path().startsWith("/api/")) {

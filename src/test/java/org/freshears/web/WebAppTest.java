@@ -179,6 +179,34 @@ class WebAppTest {
     }
 
     @Test
+    void aBodyOverTheWholeUploadLimitIs413ToAClientThatSendsEverythingFirst() throws Exception {
+        // as Python's urllib does: the whole 40 MB body is written before the answer is read. The server must take
+        // the body in (and discard it) before it answers, or the client's write fails on a reset connection
+        // (a broken pipe) and it never sees the 413
+        try (WebApp app = start(dir, 1, 1, 4, false);
+             java.net.Socket s = new java.net.Socket("127.0.0.1", app.port())) {
+            String boundary = "b0undary";
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.wav\"\r\n"
+                    + "Content-Type: audio/wav\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] chunk = new byte[1 << 20];
+            int chunks = 40;
+            long length = head.length + (long) chunks * chunk.length + tail.length;
+            java.io.OutputStream out = s.getOutputStream();
+            out.write(("POST /api/analyses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary="
+                    + boundary + "\r\nContent-Length: " + length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(head);
+            for (int i = 0; i < chunks; i++) out.write(chunk);
+            out.write(tail);
+            out.flush();
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("1 MB per file"), answer);
+        }
+    }
+
+    @Test
     void junkUploadIsRefusedWithAClearError() throws Exception {
         try (WebApp app = start(dir, 500, 1, 4, false)) {
             Client c = new Client(app);
@@ -245,7 +273,8 @@ class WebAppTest {
             Client c = new Client(app);
             assertEquals(202, c.upload("1.wav", TestAudio.wav(0.5, 44100, 1)).statusCode());
             assertEquals(202, c.upload("2.wav", TestAudio.wav(0.5, 44100, 1)).statusCode());
-            HttpResponse<String> r = c.upload("3.wav", TestAudio.wav(0.5, 44100, 1));
+            // 4 MB, more than the socket buffers hold: answered only after the body is read (a reset otherwise)
+            HttpResponse<String> r = c.upload("3.wav", TestAudio.wav(24, 44100, 1));
             assertEquals(503, r.statusCode());
             assertTrue(Client.json(r).get("error").asText().contains("queue is full"));
         }
