@@ -8,6 +8,11 @@ public final class Fmt {
 
     private Fmt() {}
 
+    /** "version 1" → "Version 1". */
+    public static String capitalise(String s) {
+        return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     public static String num(Double v, int decimals) {
         if (v == null || !Double.isFinite(v)) return NONE;
         String s = String.format(Locale.ROOT, "%." + decimals + "f", v);

@@ -51,7 +51,8 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
 
     /** What changed since the previous version of the same song. */
     public record Changes(String previousLabel, String previousHref, List<String> fixed, List<String> added,
-                          List<String> kept, List<Move> tonal, String tonalSummary, List<Move> figures) {
+                          List<String> kept, List<Move> tonal, String tonalSummary, List<Move> figures,
+                          String yardstickNote) {
     }
 
     /** How one figure moved between versions: {@code text} is e.g. "+2.1 dB" (null delta: not comparable). */
@@ -434,7 +435,27 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
         figures.add(move("PLR", previous.doc(), doc, 1, "dB", "dB", "dynamics", "plrDb"));
         figures.add(move("Width", previous.doc(), doc, 2, "", "", "stereo", "width"));
         figures.add(move("Tilt", previous.doc(), doc, 2, "dB/oct", "dB/oct", "spectrum", "tiltDbPerOctave"));
-        return new Changes(previous.label(), previous.href(), fixed, added, kept, tonal, summary, figures);
+        return new Changes(previous.label(), previous.href(), fixed, added, kept, tonal, summary, figures,
+                yardstickNote(previous, doc));
+    }
+
+    /**
+     * When the two versions were judged against different yardsticks (another target genre, or references on one
+     * side only), the findings can come and go with that alone: say so, or "fixed" misleads.
+     */
+    static String yardstickNote(Previous previous, JsonNode doc) {
+        String was = yardstick(previous.doc()), now = yardstick(doc);
+        if (was == null || now == null || was.equals(now)) return null;
+        return Fmt.capitalise(previous.label()) + " was judged against " + was + ", this one against " + now
+                + ": a finding can come or go with that change alone, so fixed and new below are not all the mix's"
+                + " doing. Choose the genre on the upload page to compare like with like.";
+    }
+
+    /** What a document's tonal, dynamics and stereo findings were judged against, in words; null if unknown. */
+    private static String yardstick(JsonNode doc) {
+        if (!Nodes.list(doc, "references").isEmpty()) return "your reference tracks";
+        String genre = Nodes.text(doc, "genre", "target");
+        return genre == null ? null : "typical " + genre + " masters";
     }
 
     /** Each named band's level change (dB, relative to the 20 Hz–20 kHz total) from {@code before} to {@code after}. */

@@ -55,4 +55,27 @@ class VersionChangesTest {
                 new ReportView.Previous(v1, "version 1", null)).changes();
         assertTrue(c.tonalSummary().startsWith("The tonal balance is unchanged"), c.tonalSummary());
     }
+
+    private static JsonNode withGenre(JsonNode doc, String genre) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) doc.deepCopy();
+        o.set("genre", Json.mapper().readTree("{\"target\":\"" + genre + "\",\"source\":\"predicted\"}"));
+        return o;
+    }
+
+    @Test
+    void aChangeOfTargetGenreBetweenVersionsIsSaidOutLoud() throws Exception {
+        JsonNode v1 = withGenre(doc(-12.0, -20.0, -16.0, "dynamics.overCompressed"), "chiptune");
+        JsonNode v2 = withGenre(doc(-12.0, -20.0, -16.0), "rock");
+        ReportView.Changes c = ReportView.of(v2, Platform.SPOTIFY, null,
+                new ReportView.Previous(v1, "version 1", "/analyses/x")).changes();
+        assertEquals(List.of("dynamics.overCompressed"), c.fixed());
+        assertTrue(c.yardstickNote().startsWith("Version 1 was judged against typical chiptune masters, this one against"
+                + " typical rock masters"), c.yardstickNote());
+        String html = HtmlReport.render(v2, Platform.SPOTIFY, null, new ReportView.Previous(v1, "version 1", "/a/x"), null);
+        assertTrue(html.contains("judged against typical chiptune masters"));
+        // the same genre on both sides: no note
+        ReportView.Changes same = ReportView.of(withGenre(v2, "chiptune"), Platform.SPOTIFY, null,
+                new ReportView.Previous(v1, "version 1", null)).changes();
+        assertEquals(null, same.yardstickNote());
+    }
 }
