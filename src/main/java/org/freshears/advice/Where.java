@@ -48,6 +48,8 @@ final class Where {
     }
 
     static String phrase(Stretch s) {
-        return s == null ? "" : ", worst from " + clock(s.startSeconds()) + " to " + clock(s.endSeconds());
+        if (s == null) return "";
+        String from = clock(s.startSeconds()), to = clock(s.endSeconds());
+        return from.equals(to) ? ", worst at " + from : ", worst from " + from + " to " + to;
     }
 }

@@ -374,7 +374,9 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
                     : Fmt.num(lo, 1) + " to " + Fmt.num(hi, 1) + " " + unit;
             Double m = Nodes.num(f, "measured");
             Double s = Nodes.num(f, "startSeconds"), e = Nodes.num(f, "endSeconds");
-            String where = s == null ? "whole track" : e == null ? "at " + Fmt.clock(s) : Fmt.clock(s) + "–" + Fmt.clock(e);
+            String where = s == null ? "whole track"
+                    : e == null || Fmt.clock(s).equals(Fmt.clock(e)) ? "at " + Fmt.clock(s)   // not "2:13–2:13"
+                    : Fmt.clock(s) + "–" + Fmt.clock(e);
             out.add(new FindingView(orDefault(Nodes.text(f, "severity"), "low"), Nodes.text(f, "code"),
                     what(Nodes.text(f, "message")), where, m == null ? null : Fmt.num(m, 1) + " " + unit, target,
                     firstText(f, "why", "reason", "explanation"), fixWithStage(f)));

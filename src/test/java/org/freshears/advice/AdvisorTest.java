@@ -239,4 +239,10 @@ class AdvisorTest {
                 || x.code().startsWith("dynamics.")), fs.toString());
         assertTrue(ChainAdvisor.suggest(f, BuiltInFallbackProfile.get(), Platform.SPOTIFY, fs).stages().isEmpty());
     }
+
+    @Test
+    void aStretchWithinOneSecondIsAnInstantNotARange() {
+        assertEquals(", worst at 2:13", Where.phrase(new org.freshears.analysis.Stretch(133.1, 133.4, -10.0)));
+        assertEquals(", worst from 1:12 to 1:45", Where.phrase(new org.freshears.analysis.Stretch(72, 105, -10.0)));
+    }
 }
