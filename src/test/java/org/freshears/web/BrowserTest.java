@@ -64,6 +64,16 @@ class BrowserTest {
                         "#chain-stages .stage[data-type=limiter] input[data-key=ceilingDbtp]"));
                 ceiling.clear();
                 ceiling.sendKeys("-1.5");
+                // a stage the suggestion did not have can be added (a compressor goes before the level trim)
+                List<WebElement> addCompressor = driver.findElements(By.cssSelector("#chain-stages button[data-add=compressor]"));
+                if (!addCompressor.isEmpty()) addCompressor.getFirst().click();
+                WebElement ratio = driver.findElement(By.cssSelector(
+                        "#chain-stages .stage[data-type=compressor] input[data-key=ratio]"));
+                ratio.clear();
+                ratio.sendKeys("3");
+                assertEquals("rms", js(driver).executeScript("return document.querySelector("
+                        + "'#chain-stages .stage[data-type=compressor] select[data-key=detector]').value"),
+                        "a field with fixed values is a menu");
                 WebElement target = driver.findElement(By.id("target-lufs"));
                 target.clear();
                 target.sendKeys("-15");
@@ -75,6 +85,8 @@ class BrowserTest {
                         && !driver.findElements(By.id("checks")).isEmpty());
                 assertTrue(driver.findElement(By.id("checks")).getText().contains("-15.00 ± 0.2 LUFS"),
                         "the edited loudness target is the one checked: " + driver.findElement(By.id("checks")).getText());
+                assertTrue(driver.findElement(By.cssSelector(".facts")).getText().contains("compressor"),
+                        "the added compressor was rendered: " + driver.findElement(By.cssSelector(".facts")).getText());
 
                 WebElement ab = driver.findElement(By.id("ab"));
                 waitFor("the A/B player to load both files", () -> "true".equals(ab.getDomAttribute("data-ready"))
