@@ -27,7 +27,11 @@ final class FeatureAssembler {
     }
 
     static MixFeatures assemble(Analyzer.Pass p, FileInfo file, long nonFinite, List<String> warnings) {
-        LoudnessStats loudness = loudness(p.loudness, p.truePeak);
+        LoudnessStats l0 = loudness(p.loudness, p.truePeak);
+        // the feeder replaced them before the meters saw them: the loudness block counts them as the file block does
+        LoudnessStats loudness = new LoudnessStats(l0.integratedLufs(), l0.momentaryMaxLufs(), l0.shortTermMaxLufs(),
+                l0.loudnessRangeLu(), l0.samplePeakDbfs(), l0.truePeakDbtp(), l0.relativeGateLufs(),
+                l0.loudnessRangeLowLufs(), l0.loudnessRangeHighLufs(), Math.max(nonFinite, l0.nonFiniteSamples()));
         SignalStats sig = p.signal;
         SpectrumMath spec = p.spectrum.math();
         float[] peaks = sig.peaks100ms();

@@ -264,4 +264,18 @@ class MixFeaturesTest {
         assertEquals(0.1, f.timeline().stepSeconds());
         assertEquals(100, f.timeline().shortTermLufs().size());
     }
+
+    @Test
+    void nanAndInfinitySamplesAreCountedInEveryBlockThatReportsThem() throws IOException {
+        float[] l = Signals.pink(1 << 17, FS, 0.1, 5), r = Signals.pink(1 << 17, FS, 0.1, 6);
+        l[1000] = Float.NaN;
+        r[2000] = Float.POSITIVE_INFINITY;
+        l[90000] = Float.NEGATIVE_INFINITY;
+        MixFeatures f = analyze(l, r);
+        assertEquals(3, f.file().nonFiniteSamples());
+        assertEquals(3, f.technical().nonFiniteSamples());
+        assertEquals(3, f.loudness().nonFiniteSamples(), "the loudness block agrees with the file block");
+        assertTrue(Double.isFinite(f.loudness().integratedLufs()), "measured, with those samples as silence");
+        assertTrue(f.warnings().stream().anyMatch(w -> w.contains("3 NaN/Inf samples")), f.warnings().toString());
+    }
 }
