@@ -512,21 +512,30 @@ public final class WebApp implements AutoCloseable {
 
     /** The most of an unread request body an error answer discards first (see {@link #drainBody}). */
     static final long DRAIN_LIMIT_BYTES = 4L << 30;
+    /** How long an error answer waits for the rest of a body, at most: a slow client cannot hold the thread. */
+    static final long DRAIN_LIMIT_NANOS = 10_000_000_000L;
 
     /**
-     * Reads and discards what is left of the request body, up to {@link #DRAIN_LIMIT_BYTES}. A client that sends the
-     * whole body before it reads the answer (Python's urllib, Java's HttpClient) otherwise gets a broken pipe
-     * instead of the 413 or 503: the server closes the connection with its data unread, and the kernel resets it.
-     * curl and browsers wait for 100-continue or read early, so they saw the answer anyway.
+     * Reads and discards what is left of the request body, for at most {@link #DRAIN_LIMIT_BYTES} and
+     * {@link #DRAIN_LIMIT_NANOS} (checked between reads; a read that stalls ends at the connector's idle timeout). A
+     * client that sends the whole body before it reads the answer (Python's urllib, a raw socket) otherwise gets a
+     * broken pipe instead of the 413 or 503: the server closes the connection with its data unread, and the kernel
+     * resets it. A client that asked {@code Expect: 100-continue} has sent nothing yet and waits for the answer, so
+     * nothing is read (reading would tell it to send the whole body first: curl does this for large uploads).
      */
     private static void drainBody(Context ctx) {
         try {
             String method = ctx.method().name();
             if (!method.equals("POST") && !method.equals("PUT")) return;
+            String expect = ctx.req().getHeader("Expect");
+            if (expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue")) return;
             java.io.InputStream in = ctx.req().getInputStream();
             byte[] buf = new byte[64 * 1024];
-            long left = DRAIN_LIMIT_BYTES;
-            for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) left -= n;
+            long left = DRAIN_LIMIT_BYTES, deadline = System.nanoTime() + DRAIN_LIMIT_NANOS;
+            for (int n; left > 0 && System.nanoTime() < deadline
+                    && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+                left -= n;
+            }
         } catch (IOException | RuntimeException e) {
             // the client went away, or the body was already consumed: nothing left to discard
         }

@@ -207,6 +207,23 @@ class WebAppTest {
     }
 
     @Test
+    void aClientThatWaitsFor100ContinueIsAnsweredAtOnceAndNotAskedForTheBody() throws Exception {
+        // curl's way with large uploads: headers first, body only after "100 Continue"
+        try (WebApp app = start(dir, 1, 1, 4, false);
+             java.net.Socket s = new java.net.Socket("127.0.0.1", app.port())) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(("POST /api/analyses HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: 100000000\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String status = r.readLine();
+            assertTrue(status.startsWith("HTTP/1.1 413"), "the answer, not a request for the body: " + status);
+        }
+    }
+
+    @Test
     void junkUploadIsRefusedWithAClearError() throws Exception {
         try (WebApp app = start(dir, 500, 1, 4, false)) {
             Client c = new Client(app);
