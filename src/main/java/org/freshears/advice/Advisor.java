@@ -236,7 +236,14 @@ public final class Advisor {
         x.put("platform", t.name());
         x.put("target", num1(t.integratedLufs()));
         x.put("ceiling", num1(t.truePeakCeilingDbtp()));
+        x.put("targetText", t.loudnessText());
         if (delta > LOUDNESS_TOLERANCE_LU) {
+            // a normalising platform turns it down to its own target; otherwise the loudness is what plays
+            x.put("loudWhy", t.normalises() && !t.loudnessChosen()
+                    ? t.name() + " will turn it down by about " + num1(delta) + " dB, so the extra loudness buys nothing"
+                            + " and the dynamics were crushed for nothing"
+                    : "it plays " + num1(delta) + " dB louder than the target, and the last decibels of loudness cost"
+                            + " the most peak headroom and punch");
             // too loud: turned down on a normalising platform; judged by how much is thrown away
             String sev = Severity.ofAmount(delta, 4, 8);
             out.add(make("loudness.tooLoud", sev, i, null, t.integratedLufs() + LOUDNESS_TOLERANCE_LU, "LUFS", null, x));
@@ -245,7 +252,10 @@ public final class Advisor {
             Double tp = f.loudness().truePeakDbtp();
             double headroom = tp == null ? deficit : t.truePeakCeilingDbtp() - tp;
             String sev;
-            if (!t.normalises()) {
+            if (t.loudnessChosen()) {
+                x.put("quietWhy", "it will play about " + num1(deficit) + " dB quieter than the target you set");
+                sev = Severity.ofAmount(deficit, 3, 6);
+            } else if (!t.normalises()) {
                 x.put("quietWhy", "it will play about " + num1(deficit) + " dB quieter than other tracks");
                 sev = Severity.ofAmount(deficit, 3, 6);
             } else if (headroom >= deficit) {

@@ -72,13 +72,12 @@ public final class FindingText {
                     "wide bass wastes headroom, sounds unstable and partly cancels in mono and on vinyl",
                     "make everything below about 120 Hz mono")),
             Map.entry("loudness.tooQuiet", new Template(
-                    "Integrated loudness is {measured} LUFS, {delta} LU below {platform}'s {target} LUFS.",
+                    "Integrated loudness is {measured} LUFS, {delta} LU below {targetText}.",
                     "{quietWhy}",
                     "raise the level into a true-peak limiter at {ceiling} dBTP")),
             Map.entry("loudness.tooLoud", new Template(
-                    "Integrated loudness is {measured} LUFS, {delta} LU above {platform}'s {target} LUFS.",
-                    "{platform} will turn it down by about {delta} dB, so the extra loudness buys nothing and the "
-                            + "dynamics were crushed for nothing",
+                    "Integrated loudness is {measured} LUFS, {delta} LU above {targetText}.",
+                    "{loudWhy}",
                     "master to about {target} LUFS and keep the dynamics")),
             Map.entry("peaks.truePeakOver", new Template(
                     "True peak reaches {measured} dBTP, above {platform}'s {ceiling} dBTP ceiling.",

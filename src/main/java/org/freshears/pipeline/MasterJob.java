@@ -35,10 +35,9 @@ final class MasterJob {
             target = DeliveryTarget.of(Platform.DEFAULT);
         }
         if (r.integratedLufs() != null && Math.abs(r.integratedLufs() - target.integratedLufs()) >= 0.005) {
-            // a loudness of the user's own (the web editor sends the platform's own target back unchanged, which
-            // keeps the platform's name: "3.2 LU above Spotify's -14.0 LUFS", not "Spotify at -14.00 LUFS's")
-            target = new DeliveryTarget("your target", r.integratedLufs(), target.truePeakCeilingDbtp(),
-                    target.normalises());
+            // a loudness of the user's own ("above your target of -16.0 LUFS"; the ceiling stays the platform's).
+            // The web editor sends the platform's own target back unchanged, which keeps "Spotify's -14.0 LUFS".
+            target = target.withLoudness(r.integratedLufs());
         }
         List<Finding> findings = Advisor.advise(before, profile, target);
         double amount = r.amountPercent() == null ? 100 : r.amountPercent();

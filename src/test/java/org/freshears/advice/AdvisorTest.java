@@ -245,4 +245,36 @@ class AdvisorTest {
         assertEquals(", worst at 2:13", Where.phrase(new org.freshears.analysis.Stretch(133.1, 133.4, -10.0)));
         assertEquals(", worst from 1:12 to 1:45", Where.phrase(new org.freshears.analysis.Stretch(72, 105, -10.0)));
     }
+
+    @Test
+    void loudnessMessagesNameWhoseTargetItIsAndWhoTurnsTheTrackDown() {
+        CleanFeatures c = CleanFeatures.fallback();
+        c.integratedLufs = -10;
+        c.truePeakDbtp = -0.2;
+        MixFeatures f = c.build();
+        Finding spotify = find(Advisor.advise(f, P, DeliveryTarget.of(Platform.SPOTIFY)), "loudness.tooLoud");
+        assertTrue(spotify.message().contains("4.0 LU above Spotify's -14.0 LUFS."), spotify.message());
+        assertTrue(spotify.why().startsWith("Spotify will turn it down by about 4.0 dB"), spotify.why());
+        // a loudness the user chose on Spotify: their target is named, and Spotify is not said to turn it down by 6 dB
+        List<Finding> chosen = Advisor.advise(f, P, DeliveryTarget.of(Platform.SPOTIFY).withLoudness(-16));
+        Finding loud = find(chosen, "loudness.tooLoud");
+        assertTrue(loud.message().contains("6.0 LU above your target of -16.0 LUFS."), loud.message());
+        assertFalse(loud.why().contains("turn it down"), loud.why());
+        Finding peak = find(chosen, "peaks.truePeakOver");
+        assertTrue(peak.message().contains("over the -1.0 dBTP ceiling"), peak.message());
+        assertFalse(peak.message().contains("your target"), "the ceiling stays the platform's: " + peak.message());
+        // nothing turns a CD master down (its target is -9 LUFS: a -6 LUFS master is 3 LU over it)
+        c.integratedLufs = -6;
+        Finding cd = find(Advisor.advise(c.build(), P, DeliveryTarget.of(Platform.CD)), "loudness.tooLoud");
+        assertNotNull(cd);
+        assertFalse(cd.why().contains("turn it down"), cd.why());
+        assertTrue(cd.why().startsWith("it plays 3.0 dB louder than the target"), cd.why());
+        // too quiet against a chosen target
+        c.integratedLufs = -20;
+        c.truePeakDbtp = -6;
+        Finding quiet = find(Advisor.advise(c.build(), P, DeliveryTarget.of(Platform.SPOTIFY).withLoudness(-12)),
+                "loudness.tooQuiet");
+        assertTrue(quiet.message().contains("8.0 LU below your target of -12.0 LUFS."), quiet.message());
+        assertTrue(quiet.why().contains("quieter than the target you set"), quiet.why());
+    }
 }
