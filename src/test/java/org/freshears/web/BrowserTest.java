@@ -74,6 +74,23 @@ class BrowserTest {
                 assertEquals("rms", js(driver).executeScript("return document.querySelector("
                         + "'#chain-stages .stage[data-type=compressor] select[data-key=detector]').value"),
                         "a field with fixed values is a menu");
+                // a width stage added by hand (a suggested one is removed first): its band covers 2-20 kHz; narrowed
+                // to 2-8 kHz, the next band added starts at 8 kHz (bands must not overlap)
+                js(driver).executeScript("const st = document.querySelector('#chain-stages .stage[data-type=stereo] h4 button');"
+                        + "if (st) st.click();");
+                driver.findElement(By.cssSelector("#chain-stages button[data-add=stereo]")).click();
+                {
+                    WebElement high = driver.findElement(By.cssSelector(
+                            "#chain-stages .stage[data-type=stereo] input[data-key=highHz]"));
+                    high.clear();
+                    high.sendKeys("8000");
+                    js(driver).executeScript("[...document.querySelectorAll('#chain-stages .stage[data-type=stereo] button')]"
+                            + ".find(b => b.textContent === '+ band').click()");
+                    List<WebElement> lows = driver.findElements(By.cssSelector(
+                            "#chain-stages .stage[data-type=stereo] input[data-key=lowHz]"));
+                    assertEquals(2, lows.size());
+                    assertEquals("8000", lows.get(1).getDomProperty("value"), "the new band starts where the first ends");
+                }
                 WebElement target = driver.findElement(By.id("target-lufs"));
                 target.clear();
                 target.sendKeys("-15");
