@@ -163,8 +163,8 @@ public final class Advisor {
             x.put("detail", detail.toString());
             // the same move the suggested chain makes (ChainAdvisor.compressor)
             x.put("compression", "LU".equals(unit)
-                    ? "slow leveling compression from the quiet end of the range (about 1.5:1 to 3:1, slow attack and"
-                            + " release), so the quiet passages come up against the loud ones"
+                    ? "leveling compression from the quiet end of the range (a low ratio, moderate attack, slow release),"
+                            + " so the quiet passages come up against the loud ones"
                     : "gentle glue compression (about 2:1, slow attack, auto-like release)");
             out.add(make("dynamics.tooDynamic", Severity.ofDistance(worst), m, mp.p10(), mp.p90(), unit, null, x));
         }

@@ -90,11 +90,11 @@ final class CompareCommand implements Callable<Integer> {
         if (Double.isNaN(p.outside())) return "n/a";
         // by how much, in the feature's own unit, past the nearest edge of the references' 10-90 % band; in band
         // widths too when the band has a width (one reference, or identical ones, give none: not "99 band widths")
-        boolean wide = p.p90() - p.p10() > 1e-9;
-        if (p.outside() > 0) return String.format(Locale.ROOT, "above the references by %+.2f%s", p.value() - p.p90(),
+        boolean wide = p.p90() - p.p10() > 1e-6 * Math.max(1, Math.abs(p.p50()));
+        if (p.outside() > 0) return String.format(Locale.ROOT, "above the references by %.2f%s", p.value() - p.p90(),
                 wide ? String.format(Locale.ROOT, " (%.2f band widths)", p.outside()) : "");
-        if (p.outside() < 0) return String.format(Locale.ROOT, "below the references by %+.2f%s", p.value() - p.p10(),
-                wide ? String.format(Locale.ROOT, " (%.2f band widths)", p.outside()) : "");
+        if (p.outside() < 0) return String.format(Locale.ROOT, "below the references by %.2f%s", p.p10() - p.value(),
+                wide ? String.format(Locale.ROOT, " (%.2f band widths)", -p.outside()) : "");
         return String.format(Locale.ROOT, "within (about the %.0fth percentile)", p.percentile());
     }
 

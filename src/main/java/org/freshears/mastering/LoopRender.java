@@ -53,8 +53,10 @@ public final class LoopRender implements AutoCloseable {
     private final double envelopeMaxGain;
 
     /**
-     * How far (6 dB) above the chain's first trim a pass may go and still use the envelope; peaks that could not
-     * reach the limiter's threshold even then are not computed exactly. Beyond it, a pass detects afresh.
+     * How far (6 dB) above the larger of the chain's first trim and the caller's expected trim a pass may go and still
+     * use the envelope; peaks that could not reach the limiter's threshold even then are not computed exactly.
+     * Beyond it, a pass detects afresh (correct, only slower: a head that lowers the level by more than 6 dB, such as
+     * a strong leveler without make-up gain, gets there).
      */
     static final double ENVELOPE_HEADROOM = 2.0;
     /** The largest envelope value (the head output's largest detected peak, or an upper bound under the floor). */

@@ -450,7 +450,9 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
         if (was == null || now == null || was.equals(now)) return null;
         return Fmt.capitalise(previous.label()) + " was judged against " + was + ", this one against " + now
                 + ": a finding can come or go with that change alone, so fixed and new below are not all the mix's"
-                + " doing. Choose the genre on the upload page to compare like with like.";
+                + " doing. " + (was.startsWith("your") || now.startsWith("your")
+                        ? "Give both versions the same references (or the same genre) to compare like with like."
+                        : "Choose the genre on the upload page to compare like with like.");
     }
 
     /** What a document's tonal, dynamics and stereo findings were judged against, in words; null if unknown. */
