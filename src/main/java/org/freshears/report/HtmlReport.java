@@ -19,7 +19,14 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     /** Web-app extras; {@code null} for the static export. */
-    public record Live(String id, String chainJson, String audioHref) {
+    /**
+     * What only the web app's page has: the analysis id, the suggested chain for the editor, the upload's audio, and
+     * a newer version of the same song when there is one ({@code newerLabel}/{@code newerHref}, else null).
+     */
+    public record Live(String id, String chainJson, String audioHref, String newerLabel, String newerHref) {
+        public Live(String id, String chainJson, String audioHref) {
+            this(id, chainJson, audioHref, null, null);
+        }
     }
 
     public static Map<String, Object> model(JsonNode doc, Platform platform, String title,

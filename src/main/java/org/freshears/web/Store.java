@@ -362,6 +362,24 @@ final class Store implements AutoCloseable {
         });
     }
 
+    /** The newest later version of the same song whose analysis is done. */
+    Optional<Version> newestVersion(String analysisId) {
+        return tx(c -> {
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT v.analysis_id, v.version_no, s.name FROM versions v
+                    JOIN versions me ON me.song_id = v.song_id AND me.analysis_id = ?
+                    JOIN songs s ON s.id = v.song_id
+                    JOIN jobs j ON j.id = v.analysis_id AND j.status = 'done'
+                    WHERE v.version_no > me.version_no ORDER BY v.version_no DESC LIMIT 1""")) {
+                p.setString(1, analysisId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(new Version(r.getString(1), r.getInt(2), r.getString(3)))
+                            : Optional.<Version>empty();
+                }
+            }
+        });
+    }
+
     /** A job interrupted by an orderly stop goes back to the queue without using up its retry. */
     void requeue(String id) {
         tx(c -> {

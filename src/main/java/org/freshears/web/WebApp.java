@@ -203,7 +203,9 @@ public final class WebApp implements AutoCloseable {
         // the page depends on the latest finished earlier version too: one that finishes later (v2 was opened
         // while v1 was still being analysed) gives a new page with the comparison, not the cached one without
         Optional<Store.Version> earlier = store.previousVersion(job.id());
-        String key = "a" + job.id() + earlier.map(v -> "|" + v.analysisId()).orElse("");
+        Optional<Store.Version> newer = store.newestVersion(job.id());
+        String key = "a" + job.id() + earlier.map(v -> "|" + v.analysisId()).orElse("")
+                + newer.map(v -> ">" + v.analysisId()).orElse("");
         String cached = pageCache.get(key);
         if (cached != null) {
             ctx.html(cached);
@@ -218,7 +220,9 @@ public final class WebApp implements AutoCloseable {
                 .orElse(job.displayName());
         String chain = HtmlReport.scriptJson(mastering.suggestedChain(doc, platform));
         String html = HtmlReport.render(doc, platform, title, previous,
-                new HtmlReport.Live(job.id(), chain, "/api/analyses/" + job.id() + "/audio"));
+                new HtmlReport.Live(job.id(), chain, "/api/analyses/" + job.id() + "/audio",
+                        newer.map(v -> "version " + v.number()).orElse(null),
+                        newer.map(v -> "/analyses/" + v.analysisId()).orElse(null)));
         pageCache.put(key, html);
         ctx.html(html);
     }

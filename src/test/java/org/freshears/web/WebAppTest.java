@@ -339,8 +339,12 @@ class WebAppTest {
             assertTrue(page.contains("Since <span>version 1</span>"), "changes section");
             assertTrue(page.contains("/analyses/" + v1));
             assertTrue(page.contains("How the tonal curve moved"), "tonal movement summary");
-            // the page of version 1 itself (no earlier version) has no comparison
-            assertFalse(c.get("/analyses/" + v1).body().contains("Since <span>"));
+            assertFalse(page.contains("A newer mix of this song"), "version 2 is the newest");
+            // the page of version 1 itself (no earlier version) has no comparison, and points forward to version 2
+            String first = c.get("/analyses/" + v1).body();
+            assertFalse(first.contains("Since <span>"));
+            assertTrue(first.contains("A newer mix of this song has been analysed: <a href=\"/analyses/" + v2
+                    + "\">version 2</a>"), "forward link");
         }
     }
 
