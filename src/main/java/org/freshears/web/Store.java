@@ -346,31 +346,23 @@ final class Store implements AutoCloseable {
 
     /** The latest earlier version of the same song whose analysis is done. */
     Optional<Version> previousVersion(String analysisId) {
-        return tx(c -> {
-            try (PreparedStatement p = c.prepareStatement("""
-                    SELECT v.analysis_id, v.version_no, s.name FROM versions v
-                    JOIN versions me ON me.song_id = v.song_id AND me.analysis_id = ?
-                    JOIN songs s ON s.id = v.song_id
-                    JOIN jobs j ON j.id = v.analysis_id AND j.status = 'done'
-                    WHERE v.version_no < me.version_no ORDER BY v.version_no DESC LIMIT 1""")) {
-                p.setString(1, analysisId);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? Optional.of(new Version(r.getString(1), r.getInt(2), r.getString(3)))
-                            : Optional.<Version>empty();
-                }
-            }
-        });
+        return otherVersion(analysisId, "<");
     }
 
     /** The newest later version of the same song whose analysis is done. */
     Optional<Version> newestVersion(String analysisId) {
+        return otherVersion(analysisId, ">");
+    }
+
+    /** The highest-numbered done version of the same song whose number is {@code relation} ("<" or ">") this one's. */
+    private Optional<Version> otherVersion(String analysisId, String relation) {
         return tx(c -> {
             try (PreparedStatement p = c.prepareStatement("""
                     SELECT v.analysis_id, v.version_no, s.name FROM versions v
                     JOIN versions me ON me.song_id = v.song_id AND me.analysis_id = ?
                     JOIN songs s ON s.id = v.song_id
                     JOIN jobs j ON j.id = v.analysis_id AND j.status = 'done'
-                    WHERE v.version_no > me.version_no ORDER BY v.version_no DESC LIMIT 1""")) {
+                    WHERE v.version_no %s me.version_no ORDER BY v.version_no DESC LIMIT 1""".formatted(relation))) {
                 p.setString(1, analysisId);
                 try (ResultSet r = p.executeQuery()) {
                     return r.next() ? Optional.of(new Version(r.getString(1), r.getInt(2), r.getString(3)))
