@@ -81,12 +81,12 @@ public final class ChainAdvisor {
         for (Finding x : findings) if (x.code().equals("dynamics.tooDynamic")) fd = x;
         Double lra = f.loudness().loudnessRangeLu();
         Double low = f.loudness().loudnessRangeLowLufs();
-        // the RMS detector reads dBFS, not LUFS: the mix's own RMS against its loudness maps one onto the other
-        Double crest = f.dynamics() == null ? null : f.dynamics().crestFactorDb();
-        Double peak = f.loudness().samplePeakDbfs();
-        double offset = crest != null && peak != null ? (peak - crest) - integrated : 2;
-        offset = Math.max(-6, Math.min(6, offset));
         if (fd != null && "LU".equals(fd.unit()) && lra != null && low != null && fd.targetHigh() != null) {
+            // the RMS detector reads dBFS, not LUFS: the mix's own RMS against its loudness maps one onto the other
+            Double crest = f.dynamics() == null ? null : f.dynamics().crestFactorDb();
+            Double peak = f.loudness().samplePeakDbfs();
+            double offset = crest != null && peak != null ? (peak - crest) - integrated : 2;
+            offset = Math.max(-6, Math.min(6, offset));
             double aim = Math.max(1, fd.targetHigh() - LRA_AIM_BELOW_P90_LU);
             double ratio = Math.round(Math.max(1.5, Math.min(MAX_LEVELING_RATIO, lra / aim)) * 10) / 10.0;
             double thr = Math.max(-60, Math.min(-6, round2(low + offset)));

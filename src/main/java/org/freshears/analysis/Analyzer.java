@@ -101,9 +101,9 @@ public final class Analyzer {
         AudioInfo info = source.info();
         LoudnessMeter loudness = new LoudnessMeter(info.sampleRate(), info.channels());
         TruePeakMeter truePeak = new TruePeakMeter(info.sampleRate(), info.channels());
-        BlockFeeder.feed(source, List.of(loudness::accept, truePeak::accept), options.lanes(), options.blockFrames(),
-                ProgressListener.NONE);
-        return FeatureAssembler.loudness(loudness, truePeak);
+        BlockFeeder.Result fed = BlockFeeder.feed(source, List.of(loudness::accept, truePeak::accept), options.lanes(),
+                options.blockFrames(), ProgressListener.NONE);
+        return FeatureAssembler.loudness(loudness, truePeak, fed.nonFiniteSamples());
     }
 
     /**

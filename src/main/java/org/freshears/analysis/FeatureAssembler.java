@@ -16,22 +16,21 @@ final class FeatureAssembler {
 
     private FeatureAssembler() {}
 
-    /** The loudness block as reported: meter and true-peak readings, rounded to 0.01. */
-    static LoudnessStats loudness(LoudnessMeter meter, TruePeakMeter truePeak) {
+    /**
+     * The loudness block as reported: meter and true-peak readings, rounded to 0.01. {@code nonFinite} is what the
+     * feeder replaced by 0 before the meters saw it, so the block counts it as the file block does.
+     */
+    static LoudnessStats loudness(LoudnessMeter meter, TruePeakMeter truePeak, long nonFinite) {
         LoudnessStats l = meter.result().withPeaks(truePeak);
         return new LoudnessStats(Num.round(l.integratedLufs(), 2), Num.round(l.momentaryMaxLufs(), 2),
                 Num.round(l.shortTermMaxLufs(), 2), Num.round(l.loudnessRangeLu(), 2),
                 Num.round(l.samplePeakDbfs(), 2), Num.round(l.truePeakDbtp(), 2),
                 Num.round(l.relativeGateLufs(), 2), Num.round(l.loudnessRangeLowLufs(), 2),
-                Num.round(l.loudnessRangeHighLufs(), 2), l.nonFiniteSamples());
+                Num.round(l.loudnessRangeHighLufs(), 2), Math.max(nonFinite, l.nonFiniteSamples()));
     }
 
     static MixFeatures assemble(Analyzer.Pass p, FileInfo file, long nonFinite, List<String> warnings) {
-        LoudnessStats l0 = loudness(p.loudness, p.truePeak);
-        // the feeder replaced them before the meters saw them: the loudness block counts them as the file block does
-        LoudnessStats loudness = new LoudnessStats(l0.integratedLufs(), l0.momentaryMaxLufs(), l0.shortTermMaxLufs(),
-                l0.loudnessRangeLu(), l0.samplePeakDbfs(), l0.truePeakDbtp(), l0.relativeGateLufs(),
-                l0.loudnessRangeLowLufs(), l0.loudnessRangeHighLufs(), Math.max(nonFinite, l0.nonFiniteSamples()));
+        LoudnessStats loudness = loudness(p.loudness, p.truePeak, nonFinite);
         SignalStats sig = p.signal;
         SpectrumMath spec = p.spectrum.math();
         float[] peaks = sig.peaks100ms();

@@ -275,6 +275,8 @@ class MixFeaturesTest {
         assertEquals(3, f.file().nonFiniteSamples());
         assertEquals(3, f.technical().nonFiniteSamples());
         assertEquals(3, f.loudness().nonFiniteSamples(), "the loudness block agrees with the file block");
+        assertEquals(3, Analyzer.measureLoudness(new MemorySource(FS, l, r), Analyzer.Options.DEFAULT).nonFiniteSamples(),
+                "the loudness-only pass counts them too");
         assertTrue(Double.isFinite(f.loudness().integratedLufs()), "measured, with those samples as silence");
         assertTrue(f.warnings().stream().anyMatch(w -> w.contains("3 NaN/Inf samples")), f.warnings().toString());
     }
