@@ -74,6 +74,10 @@ public final class Advisor {
             Stretch where = Where.worst(f.sections(), s -> sectionBand(s, bi), excess ? 1 : -1, v, 1.5, 2.0);
             Map<String, String> x = new LinkedHashMap<>();
             x.put("bandLabel", BAND_LABELS[b]);
+            boolean plural = BAND_LABELS[b].endsWith("s"); // low-mids, mids, upper-mids, highs; not sub-bass, bass, air
+            plural = plural && !BAND_LABELS[b].endsWith("bass");
+            x.put("sit", plural ? "sit" : "sits");
+            x.put("their", plural ? "their" : "its");
             x.put("range", BAND_RANGES[b]);
             x.put("delta", num1(Math.abs(delta)));
             x.put("edge", num1(excess ? pr.p90() - pr.p50() : pr.p50() - pr.p10()));

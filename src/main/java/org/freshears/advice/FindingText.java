@@ -13,10 +13,10 @@ public final class FindingText {
     public record Template(String what, String why, String fix) {
     }
 
-    private static final String TONAL_EXCESS = "The {bandLabel}, {range}, sit {delta} dB above {label} (median; "
-            + "their usual range ends {edge} dB above it){where}.";
-    private static final String TONAL_LACK = "The {bandLabel}, {range}, sit {delta} dB below {label} (median; "
-            + "their usual range ends {edge} dB below it){where}.";
+    private static final String TONAL_EXCESS = "The {bandLabel}, {range}, {sit} {delta} dB above {label} (median; "
+            + "{their} usual range ends {edge} dB above it){where}.";
+    private static final String TONAL_LACK = "The {bandLabel}, {range}, {sit} {delta} dB below {label} (median; "
+            + "{their} usual range ends {edge} dB below it){where}.";
     private static final String CUT = "a wide cut of about {gain} dB around {freq}";
     private static final String BOOST = "a gentle, wide boost of about {gain} dB around {freq}";
 

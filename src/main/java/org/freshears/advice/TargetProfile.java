@@ -68,10 +68,20 @@ public record TargetProfile(String label, String source, Map<String, Percentiles
         for (FeatureStats s : genre.features()) {
             String key = profileKey(s.feature());
             if (key == null || s.n() == 0 || !Double.isFinite(s.p10()) || !Double.isFinite(s.p90())) continue;
-            out.put(key, new Percentiles(s.p10(), s.p25(), s.p50(), s.p75(), s.p90()));
+            double p10 = s.p10(), p25 = s.p25(), p75 = s.p75(), p90 = s.p90();
+            if (genre.tracks() < FEW_TRACKS) {
+                // the 10-90 % range of a handful of tracks can be a fraction of a dB wide by chance, which would
+                // make a barely audible difference "high": at least the tolerance a single reference gets
+                p10 = Math.min(p10, s.p50() - tolerance(key));
+                p90 = Math.max(p90, s.p50() + tolerance(key));
+                p25 = Math.min(p25, (p10 + s.p50()) / 2);
+                p75 = Math.max(p75, (s.p50() + p90) / 2);
+            }
+            out.put(key, new Percentiles(p10, p25, s.p50(), p75, p90));
         }
-        String label = "typical " + genre.genre() + " masters"
-                + (genre.thin() ? " (a thin profile of only " + genre.tracks() + " tracks)" : "");
+        // a thin genre says so in every message that names it, without a second pair of brackets in the sentence
+        String label = genre.thin() ? "the only " + genre.tracks() + " " + genre.genre() + " track"
+                + (genre.tracks() == 1 ? "" : "s") + " in the model" : "typical " + genre.genre() + " masters";
         return new TargetProfile(label, "model", out, null);
     }
 
@@ -98,6 +108,9 @@ public record TargetProfile(String label, String source, Map<String, Percentiles
             default -> null;
         };
     }
+
+    /** A genre of fewer tracks than this has its ranges widened to at least {@link #tolerance} around the median. */
+    static final int FEW_TRACKS = 10;
 
     /** Half-width of the accepted range around a single reference value. */
     static double tolerance(String key) {

@@ -89,6 +89,12 @@ public final class Analyzer {
             warnings.add(String.format("%d NaN/Inf samples, the first at %.3f s; they were measured as silence",
                     fed.nonFiniteSamples(), fed.firstNonFiniteSeconds()));
         }
+        if (fed.frames() > 0 && fed.frames() < 0.4 * info.sampleRate()) {
+            double ms = 1000.0 * fed.frames() / info.sampleRate();
+            warnings.add(String.format(java.util.Locale.ROOT, "only %s ms of audio: shorter than one 400 ms loudness "
+                    + "block, so loudness is not measured and the other figures say little",
+                    String.format(java.util.Locale.ROOT, ms < 10 ? "%.2f" : "%.0f", ms)));
+        }
         FileInfo file = new FileInfo(displayPath, info.sampleRate(), info.channels(),
                 Num.round(fed.frames() / (double) info.sampleRate(), 3), info.format(), info.encoding(), fed.frames(),
                 fed.nonFiniteSamples());

@@ -18,6 +18,7 @@ public final class DefectFindings {
     static final double NEGATIVE_CORRELATION = -0.1;
     static final double BALANCE_DB = 1.5;
     static final double DC_LINEAR = 0.001;
+    static final double MIN_DC_SECONDS = 0.5;
     static final double LEADING_SILENCE_S = 0.5;
     static final double TRAILING_SILENCE_S = 2.0;
 
@@ -32,6 +33,7 @@ public final class DefectFindings {
         dcOffset(f, out);
         silence(f, out);
         bandLimited(f, out);
+        nonFinite(f, out);
         return out;
     }
 
@@ -41,12 +43,16 @@ public final class DefectFindings {
         String sev = t.clippedRuns() >= 100 || t.clippedSamples() >= 1000 ? Finding.HIGH
                 : t.clippedRuns() >= 10 ? Finding.MEDIUM : Finding.LOW;
         Double start = t.clipTimesSeconds().isEmpty() ? null : t.clipTimesSeconds().get(0);
-        String where = start == null ? "" : t.clippedRuns() == 1 ? " at " + clock(start)
-                : " between " + clock(start) + " and " + clock(t.lastClipSeconds());
+        Double last = t.lastClipSeconds();
+        String where = start == null ? "" : t.clippedRuns() == 1 || last == null || clock(start).equals(clock(last))
+                ? " at " + clock(start) : " between " + clock(start) + " and " + clock(last);
+        int channels = f.file().channels();
+        String across = channels == 1 ? "" : channels == 2 ? ", counted in both channels" : ", counted over all " + channels + " channels";
         out.add(new Finding("peaks.clipping", sev, String.format(Locale.ROOT,
-                "%d clipped run%s (%d samples flat at full scale)%s: clipped peaks sound harsh and distort further "
+                "%d clipped run%s (%d samples flat at full scale%s)%s: clipped peaks sound harsh and distort further "
                         + "when encoded, so pull the level into the limiter or master bus down, or re-render from an "
-                        + "unclipped source.", t.clippedRuns(), t.clippedRuns() == 1 ? "" : "s", t.clippedSamples(), where),
+                        + "unclipped source.", t.clippedRuns(), t.clippedRuns() == 1 ? "" : "s", t.clippedSamples(),
+                across, where),
                 (double) t.clippedRuns(), null, 0.0, "runs", start, t.lastClipSeconds()));
     }
 
@@ -113,11 +119,21 @@ public final class DefectFindings {
             }
         }
         if (Math.abs(worst) < DC_LINEAR) return;
+        // the mean of less than half a second cannot tell an offset from the half cycle of a low note
+        Double duration = f.file().durationSeconds();
+        if (duration == null || duration < MIN_DC_SECONDS) return;
+        List<String> offsets = new ArrayList<>();
+        for (int c = 0; c < t.dcOffsetPerChannel().size(); c++) {
+            Double v = t.dcOffsetPerChannel().get(c);
+            if (v != null && Math.abs(v) >= DC_LINEAR) offsets.add(String.format(Locale.ROOT, "%d (%.4f)", c + 1, v));
+        }
         double db = 20 * Math.log10(Math.abs(worst));
         String sev = Math.abs(worst) >= 0.05 ? Finding.HIGH : Math.abs(worst) >= 0.01 ? Finding.MEDIUM : Finding.LOW;
+        String which = offsets.size() == 1 ? String.format(Locale.ROOT, "Channel %d carries a DC offset of %.4f", channel + 1, worst)
+                : "Channels " + String.join(" and ", offsets) + " carry DC offsets";
         out.add(new Finding("technical.dcOffset", sev, String.format(Locale.ROOT,
-                "Channel %d carries a DC offset of %.4f (%.1f dBFS): it wastes headroom and clicks at edits, so put a "
-                        + "high-pass (DC filter, 5–20 Hz) on the master or fix the source.", channel + 1, worst, db),
+                "%s (the largest %.1f dBFS): it wastes headroom and clicks at edits, so put a high-pass (DC filter, "
+                        + "5–20 Hz) on the master or fix the source.", which, db),
                 Num.round(db, 2), null, 20 * Math.log10(DC_LINEAR), "dBFS", null, null));
     }
 
@@ -156,6 +172,17 @@ public final class DefectFindings {
                 "Nothing above %.1f kHz although the file could carry up to %.1f kHz: that is the cut of a lossy "
                         + "(MP3/AAC) or low-passed source, so master from the original uncompressed mix.",
                 bw / 1000, f.file().sampleRate() / 2000.0), bw, FeatureAssembler.BAND_LIMIT_HZ, null, "Hz", null, null));
+    }
+
+    /** NaN or infinite samples (a code beyond CONTRACT.md's list): they were measured as silence. */
+    private static void nonFinite(MixFeatures f, List<Finding> out) {
+        long n = f.file().nonFiniteSamples();
+        if (n <= 0) return;
+        out.add(new Finding("technical.nonFinite", Finding.HIGH, String.format(Locale.ROOT,
+                "%d sample%s %s NaN or infinite (measured here as silence): a broken plug-in or export wrote them, and "
+                        + "a limiter, encoder or converter may turn them into full-scale bursts or drop-outs, so find "
+                        + "the plug-in that makes them and export again.", n, n == 1 ? "" : "s", n == 1 ? "is" : "are"),
+                (double) n, null, 0.0, "samples", null, null));
     }
 
     /** m:ss.s */

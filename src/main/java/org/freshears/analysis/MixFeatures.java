@@ -20,4 +20,12 @@ public record MixFeatures(FileInfo file, LoudnessStats loudness, DynamicsStats d
                        List<Finding> findings, List<String> warnings) {
         this(file, loudness, dynamics, spectrum, stereo, technical, timeline, sections, findings, warnings, null);
     }
+
+    /** The same features with {@code warning} added to the warnings. */
+    public MixFeatures withWarning(String warning) {
+        List<String> w = new java.util.ArrayList<>(warnings == null ? List.of() : warnings);
+        w.add(warning);
+        return new MixFeatures(file, loudness, dynamics, spectrum, stereo, technical, timeline, sections, findings,
+                List.copyOf(w), texture);
+    }
 }

@@ -1,5 +1,6 @@
 package org.freshears.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,20 @@ public final class Main implements Callable<Integer> {
     static boolean debug;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintStream stdout = keepStdoutForResults();
+        System.exit(run(args, new PrintWriter(stdout, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Points {@code System.out} at standard error and returns the real standard output, which from then on carries
+     * only what a command prints on purpose. Libraries print diagnostics with {@code System.out.println} (jflac
+     * writes "readResidual elsecase, …" for every damaged FLAC frame it meets), and one such line among the
+     * {@code --json} lines breaks every script that reads them.
+     */
+    static PrintStream keepStdoutForResults() {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        return stdout;
     }
 
     /** Runs a command line and returns its exit status; used by the tests too. */

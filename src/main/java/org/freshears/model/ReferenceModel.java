@@ -78,7 +78,7 @@ public final class ReferenceModel {
         this.options = options;
         this.genres = List.copyOf(genres);
         this.classifier = classifier;
-        this.crossValidation = Map.copyOf(crossValidation);
+        this.crossValidation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(crossValidation)); // in fitting order: stable output
         this.test = test;
         this.stats = ReferenceStats.of(table, this.genres, options.thinBelow());
         this.warnings = List.copyOf(warnings);

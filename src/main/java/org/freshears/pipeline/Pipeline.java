@@ -126,6 +126,14 @@ public final class Pipeline {
     /** The genre block: the model's assessment, or just the user's genre without a model, or null. */
     public GenreAssessment assessGenre(MixFeatures features, String userGenre) throws IOException {
         Optional<ReferenceModel> m = model();
+        boolean audible = features.loudness() != null && features.loudness().integratedLufs() != null;
+        if (m.isPresent() && !audible) {
+            // silence, or less than one 400 ms loudness block: no genre can be heard in it, and the classifier
+            // would still name one (with nearest references at no measurable distance)
+            return userGenre == null || userGenre.isBlank()
+                    ? new GenreAssessment(null, List.of(), List.of(), List.of(), null, false, null)
+                    : new GenreAssessment(userGenre, List.of());
+        }
         if (m.isPresent()) {
             long t0 = System.nanoTime();
             GenreAssessment a = m.get().assess(FeatureVector.of(features), userGenre);
@@ -140,8 +148,18 @@ public final class Pipeline {
             throws UnreadableAudioException, IOException {
         progress.progress("decode", 0);
         try (AudioSource source = AudioDecoder.open(file)) {
-            return Analyzer.analyze(source, displayPath, Analyzer.Options.DEFAULT, progress);
+            return requireAudio(Analyzer.analyze(source, displayPath, Analyzer.Options.DEFAULT, progress));
         }
+    }
+
+    /**
+     * A file whose header reads fine but that holds no sample frames (a WAV with an empty data chunk, an AIFF
+     * without sound data) has nothing to measure: it is unreadable input, like an empty file, not a silent track.
+     */
+    static MixFeatures requireAudio(MixFeatures f) throws UnreadableAudioException {
+        if (f.file().frames() > 0) return f;
+        throw new UnreadableAudioException(f.file().path() + ": the file holds no audio samples"
+                + (f.warnings().isEmpty() ? "" : " (" + String.join("; ", f.warnings()) + ")"));
     }
 
     /**
@@ -163,7 +181,7 @@ public final class Pipeline {
     public AnalysisDocument analyze(Measurement measurement, AnalyzeRequest request, ProgressListener progress)
             throws UnreadableAudioException, IOException {
         long t0 = System.nanoTime();
-        MixFeatures features = measurement.measure(progress);
+        MixFeatures features = requireAudio(measurement.measure(progress));
         Timing.step("measure", t0);
         progress.progress("compare", 0);
         t0 = System.nanoTime();
@@ -174,6 +192,12 @@ public final class Pipeline {
         List<AnalysisDocument.ReferenceCurve> curves = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) curves.add(AnalysisDocument.ReferenceCurve.of(request.referenceNames().get(i), refs.get(i)));
         TargetProfile profile = targetProfile(genre, refs);
+        if (refs.isEmpty() && genre != null && genre.thin() && genre.target() != null) {
+            int tracks = model().map(m -> m.profile(genre.target()).tracks()).orElse(0);
+            features = features.withWarning("the " + genre.target() + " profile rests on only " + tracks + " track"
+                    + (tracks == 1 ? "" : "s") + ": the tonal, dynamics and stereo comparisons are a sketch (5 or more "
+                    + "give a solid profile)");
+        }
         DeliveryTarget target = DeliveryTarget.of(request.platform());
         List<Finding> findings = Advisor.advise(features, profile, target);
         MasteringChain chain = ChainAdvisor.suggest(features, profile, target, findings, 100);

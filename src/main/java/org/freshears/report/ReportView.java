@@ -166,7 +166,8 @@ public record ReportView(String title, String facts, Headline headline, List<Fig
         String genreDetail;
         if (genre == null) {
             genre = "not detected";
-            genreDetail = "no genre model loaded";
+            genreDetail = Nodes.at(doc, "genre") != null && Nodes.num(doc, "loudness", "integratedLufs") == null
+                    ? "nothing audible to classify" : "no genre model loaded";
         } else {
             Double prob = null;
             for (JsonNode g : Nodes.list(doc, "genre", "predicted")) {

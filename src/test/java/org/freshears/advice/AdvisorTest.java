@@ -43,6 +43,11 @@ class AdvisorTest {
         assertNotNull(up.why());
         assertNotNull(up.fix());
         assertTrue(up.message().contains(Advisor.BAND_RANGES[ProfileKeys.BANDS.indexOf(band)]), up.message());
+        // the verb agrees with the band's name: the sub-bass, the bass and the air sit as one
+        boolean singular = band.equals("sub") || band.equals("bass") || band.equals("air");
+        String range = Advisor.BAND_RANGES[ProfileKeys.BANDS.indexOf(band)];
+        assertTrue(up.message().contains(range + (singular ? ", sits " : ", sit ")), up.message());
+        assertTrue(up.message().contains(singular ? "(median; its usual range" : "(median; their usual range"), up.message());
         Finding down = find(advise(c -> c.bell(hz, -db * 1.2)), "tonal." + band + ".lack");
         assertNotNull(down, "-" + db + " dB at " + hz + " Hz should give tonal." + band + ".lack");
         assertTrue(down.measured() < down.targetLow());

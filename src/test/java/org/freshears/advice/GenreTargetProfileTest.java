@@ -45,6 +45,24 @@ class GenreTargetProfileTest {
         TargetProfile p = TargetProfile.ofGenre(g);
         assertNull(p.get(ProfileKeys.band("air")));
         assertEquals(-5, p.get(ProfileKeys.band("bass")).p50());
-        assertTrue(p.label().contains("thin profile of only 3 tracks"), p.label());
+        assertTrue(p.label().contains("the only 3 ") && p.label().contains("tracks in the model"), p.label());
+    }
+
+    @Test
+    void aFewTracksGiveAtLeastTheSingleReferenceToleranceButAGenreOfManyKeepsItsRange() {
+        // five tracks whose mids happen to lie within 0.64 dB: 1.2 dB above their median is not a finding
+        FeatureStats narrow = new FeatureStats("band.mids", 5, -8.32, -8.1, -8.0, -7.9, -7.68);
+        Percentiles few = TargetProfile.ofGenre(new GenreProfile("spacey", 5, false, List.of(narrow)))
+                .get(ProfileKeys.band("mids"));
+        assertEquals(-9.5, few.p10(), 1e-12);
+        assertEquals(-6.5, few.p90(), 1e-12);
+        assertEquals(0, few.outside(-6.8));
+        assertTrue(few.outside(-4.0) > 0);
+        // with 40 tracks the measured range is trusted as it is
+        Percentiles many = TargetProfile.ofGenre(new GenreProfile("spacey", 40, false,
+                List.of(new FeatureStats("band.mids", 40, -8.32, -8.1, -8.0, -7.9, -7.68)))).get(ProfileKeys.band("mids"));
+        assertEquals(-8.32, many.p10(), 1e-12);
+        assertEquals(-7.68, many.p90(), 1e-12);
+        assertEquals(-8.1, many.p25(), 1e-12);
     }
 }

@@ -47,4 +47,44 @@ class DefectFindingsTest {
         assertEquals(Finding.HIGH, im.severity());
         assertTrue(im.message().contains("left"), im.message());
     }
+
+    @Test
+    void nanAndInfSamplesAreAFindingWithTheirCount() throws IOException {
+        float[] l = Signals.pink(1 << 17, 44100, 0.1, 4), r = Signals.pink(1 << 17, 44100, 0.1, 5);
+        l[1000] = Float.NaN;
+        l[2000] = Float.POSITIVE_INFINITY;
+        r[3000] = Float.NEGATIVE_INFINITY;
+        MixFeatures f = MixFeaturesTest.analyze(44100, 8192, l, r);
+        Finding nan = MixFeaturesTest.find(f, "technical.nonFinite");
+        assertEquals(Finding.HIGH, nan.severity());
+        assertEquals(3.0, nan.measured());
+        assertTrue(nan.message().startsWith("3 samples are NaN or infinite"), nan.message());
+        float[] clean = Signals.pink(1 << 17, 44100, 0.1, 6);
+        assertFalse(MixFeaturesTest.has(MixFeaturesTest.analyze(44100, 8192, clean, clean), "technical.nonFinite"));
+    }
+
+    @Test
+    void dcOnBothChannelsNamesBothAndAFractionOfASecondIsNotJudged() throws IOException {
+        float[] l = Signals.pink(44100, 44100, 0.05, 7), r = Signals.pink(44100, 44100, 0.05, 8);
+        for (int i = 0; i < l.length; i++) {
+            l[i] += 0.02f;
+            r[i] -= 0.03f;
+        }
+        Finding dc = MixFeaturesTest.find(MixFeaturesTest.analyze(44100, 8192, l, r), "technical.dcOffset");
+        assertTrue(dc.message().startsWith("Channels 1 (0.02") && dc.message().contains(" and 2 (-0.03"), dc.message());
+        assertEquals(20 * Math.log10(0.03), dc.measured(), 0.2);
+        // one sample of 0.5 is not an offset but the first half-cycle of anything
+        MixFeatures one = MixFeaturesTest.analyze(44100, 8192, new float[] {0.5f}, new float[] {0.5f});
+        assertFalse(MixFeaturesTest.has(one, "technical.dcOffset"), one.findings().toString());
+        assertTrue(one.warnings().stream().anyMatch(w -> w.startsWith("only 0.02 ms of audio")), one.warnings().toString());
+    }
+
+    @Test
+    void clipsInOneInstantAreSaidToBeAtItAndChannelsAreNamed() throws IOException {
+        float[] x = Signals.sine(44100 * 2, 44100, 441, 0.5);
+        for (int i = 44100; i < 44100 + 40; i++) x[i] = 1.0f; // one flat run of 40 samples at 1.0 s
+        Finding clip = MixFeaturesTest.find(MixFeaturesTest.analyze(44100, 8192, x, x), "peaks.clipping");
+        assertTrue(clip.message().contains("counted in both channels") && clip.message().contains(" at 0:01.0"), clip.message());
+        assertFalse(clip.message().contains("between"), clip.message());
+    }
 }

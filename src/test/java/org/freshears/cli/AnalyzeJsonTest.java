@@ -77,4 +77,24 @@ class AnalyzeJsonTest {
         assertTrue(d.get("sections").size() == 2);
         assertEquals(32 * 32, d.at("/stereo/goniometer/cells").size());
     }
+
+    @Test
+    void silenceGetsNoGenreGuessAndNoNearestReferences(@TempDir Path dir) throws Exception {
+        int fs = 44100, n = 2 * fs;
+        Path wav = dir.resolve("silence.wav");
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(new byte[n * 4]), new AudioFormat(fs, 16, 2, true, false), n),
+                AudioFileFormat.Type.WAVE, wav.toFile());
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int status = Main.run(new String[] {"analyze", "--json", wav.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, status, err.toString());
+        JsonNode d = Json.mapper().readTree(out.toString().strip());
+        assertTrue(d.at("/loudness/integratedLufs").isNull());
+        assertTrue(d.at("/genre/target").isNull(), d.get("genre").toString());
+        assertEquals(0, d.at("/genre/predicted").size(), d.get("genre").toString());
+        assertEquals(0, d.at("/genre/nearest").size(), d.get("genre").toString());
+        // with the user's genre, that genre is the target (its profile is still what the mix is held against)
+        out = new StringWriter();
+        Main.run(new String[] {"analyze", "--json", "--genre", "rock", wav.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals("rock", Json.mapper().readTree(out.toString().strip()).at("/genre/target").asText());
+    }
 }

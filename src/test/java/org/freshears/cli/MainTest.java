@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.freshears.util.Json;
@@ -24,6 +27,24 @@ class MainTest {
         StringWriter err = new StringWriter();
         int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
         return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void libraryPrintsGoToStandardErrorAndResultsKeepStandardOutput() {
+        PrintStream savedOut = System.out, savedErr = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream(), stderr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            PrintStream results = Main.keepStdoutForResults();
+            System.out.println("readResidual elsecase, pEsc = 15"); // what jflac prints for a damaged frame
+            results.println("{\"schema\":\"freshears.analysis/1\"}");
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+        assertEquals("{\"schema\":\"freshears.analysis/1\"}" + System.lineSeparator(), stdout.toString(StandardCharsets.UTF_8));
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("readResidual"), stderr.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -88,6 +109,36 @@ class MainTest {
             assertFalse(n.get("error").asText().isBlank());
         }
         assertFalse(r.err().contains("at org."), "no stack traces: " + r.err());
+    }
+
+    @Test
+    void aWavWithAnEmptyDataChunkIsUnreadableNotASilentTrack(@TempDir Path dir) throws Exception {
+        // a canonical 44-byte header, 44.1 kHz stereo 16-bit, whose data chunk holds 0 bytes
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 2)
+                .putInt(44100).putInt(44100 * 4).putShort((short) 4).putShort((short) 16);
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(0);
+        Path headerOnly = dir.resolve("header-only.wav");
+        Files.write(headerOnly, b.array());
+        Run r = run("analyze", "--json", headerOnly.toString());
+        assertEquals(Main.BAD_INPUT, r.status(), r.out());
+        JsonNode n = Json.mapper().readTree(r.out().strip());
+        assertTrue(n.get("error").asText().contains("no audio samples"), n.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void compareNamesTheReferenceThatCannotBeReadUnderItsOwnSchema(@TempDir Path dir) throws Exception {
+        Path mix = dir.resolve("mix.wav");
+        TrainCommandTest.noise(mix, false, 11);
+        Path text = dir.resolve("text.wav");
+        Files.writeString(text, "not audio at all\n".repeat(10));
+        Run r = run("compare", "--json", mix.toString(), text.toString());
+        assertEquals(Main.BAD_INPUT, r.status());
+        JsonNode n = Json.mapper().readTree(r.out().strip());
+        assertEquals("freshears.compare/1", n.get("schema").asText());
+        assertEquals(text.toString(), n.get("file").get("path").asText(), n.toString());
     }
 
     @Test

@@ -92,6 +92,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void aThinGenreProfileIsAWarningOfTheAnalysis(@TempDir Path dir) throws IOException {
+        Path few = dir.resolve("refs");
+        for (int t = 0; t < 3; t++) {
+            noise(few.resolve("dark/pkgd" + t + "__track.wav"), false, 300 + t);
+            noise(few.resolve("bright/pkgb" + t + "__track.wav"), true, 400 + t);
+        }
+        MainTest.Run fit = MainTest.run("train", "--references", few.toString(), "--out", dir.resolve("m").toString(),
+                "--trees", "20");
+        assertEquals(Main.OK, fit.status(), fit.err());
+        Path mix = dir.resolve("mix.wav");
+        noise(mix, false, 777);
+        MainTest.Run r = MainTest.run("analyze", "--json", "--model", dir.resolve("m").toString(), mix.toString());
+        JsonNode doc = Json.mapper().readTree(r.out().strip());
+        assertTrue(doc.get("genre").get("thin").asBoolean());
+        String target = doc.get("genre").get("target").asText();
+        assertTrue(doc.get("warnings").toString().contains("the " + target + " profile rests on only 3 tracks"),
+                doc.get("warnings").toString());
+        assertTrue(r.err().contains("rests on only 3 tracks"), r.err());
+    }
+
+    @Test
     void analyzeWithTheModelPredictsTheRightGenre() throws IOException {
         Path dark = root.resolve("mix-dark.wav");
         noise(dark, false, 999);
@@ -111,6 +132,7 @@ class TrainCommandTest {
         assertTrue(d.get("nearest").get(0).get("path").asText().startsWith("dark/"), d.get("nearest").toString());
         assertTrue(d.get("positions").size() > 50);
         assertFalse(d.get("thin").asBoolean());
+        assertTrue(Json.mapper().readTree(lines.get(0)).get("warnings").isEmpty(), lines.get(0));
 
         MainTest.Run forced = MainTest.run("analyze", "--json", "--model", model.toString(), "--genre", "Bright", dark.toString());
         JsonNode f = Json.mapper().readTree(forced.out().strip()).get("genre");
