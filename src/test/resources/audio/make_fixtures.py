@@ -13,13 +13,16 @@ def lcg(state):
     return (state * 1103515245 + 12345) % (1 << 32)
 
 
-def wav(path, channels, rate, bits, frames):
+def wav(path, channels, rate, bits, frames, mask=0):
+    """Plain PCM, or WAVE_FORMAT_EXTENSIBLE PCM with the given channel mask when mask != 0."""
     width = bits // 8
     data = bytearray()
     for frame in frames:
         for v in frame:
             data += (v & ((1 << bits) - 1)).to_bytes(width, "little")
-    fmt = struct.pack("<HHIIHH", 1, channels, rate, rate * channels * width, channels * width, bits)
+    fmt = struct.pack("<HHIIHH", 0xFFFE if mask else 1, channels, rate, rate * channels * width, channels * width, bits)
+    if mask:
+        fmt += struct.pack("<HHI", 22, bits, mask) + bytes([1, 0, 0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xAA, 0, 0x38, 0x9B, 0x71])
     body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data)) + bytes(data)
     with open(path, "wb") as f:
         f.write(b"RIFF" + struct.pack("<I", len(body)) + body)
@@ -52,3 +55,13 @@ for n in range(22050):
     s = math.sin(2 * math.pi * 1000 * n / 44100)
     frames.append([round(16384 * s), round(8192 * s)])
 wav(f"{out}/sine1k.wav", 2, 44100, 16, frames)
+
+# 5.1 in the WAV order (mask 0x3F: FL FR FC LFE BL BR), 1 s at 48 kHz: the same 1 kHz sine at quarter scale in the
+# front left and right and in the two surrounds, silence in the centre, a 60 Hz sine at half scale in the LFE
+# (Vorbis channel-order and surround-weighting test; ffmpeg reorders it to the Vorbis order FL FC FR RL RR LFE)
+frames = []
+for n in range(48000):
+    s = round(8192 * math.sin(2 * math.pi * 1000 * n / 48000))
+    lfe = round(16384 * math.sin(2 * math.pi * 60 * n / 48000))
+    frames.append([s, s, 0, lfe, s, s])
+wav(f"{out}/surround51.wav", 6, 48000, 16, frames, mask=0x3F)

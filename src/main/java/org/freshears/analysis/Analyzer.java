@@ -52,12 +52,14 @@ public final class Analyzer {
         Pass(AudioInfo info) {
             sampleRate = info.sampleRate();
             channels = info.channels();
-            loudness = new LoudnessMeter(sampleRate, channels);
+            // the stereo measures take the front left and right channels, wherever the layout puts them
+            int left = info.channelLayout().left(), right = info.channelLayout().right();
+            loudness = new LoudnessMeter(sampleRate, info.channelLayout());
             truePeak = new TruePeakMeter(sampleRate, channels);
-            spectrum = new SpectrumAnalyzer(sampleRate, channels, CHUNK_SECONDS);
-            signal = new SignalStats(sampleRate, channels);
-            goniometer = new GoniometerAnalyzer(channels);
-            bandCrest = new BandCrestAnalyzer(sampleRate, channels);
+            spectrum = new SpectrumAnalyzer(sampleRate, channels, left, right, CHUNK_SECONDS);
+            signal = new SignalStats(sampleRate, channels, left, right);
+            goniometer = new GoniometerAnalyzer(channels, left, right);
+            bandCrest = new BandCrestAnalyzer(sampleRate, channels, left, right);
         }
 
         Map<String, BlockAnalyzer> byName() {
@@ -111,7 +113,7 @@ public final class Analyzer {
      */
     public static LoudnessStats measureLoudness(AudioSource source, Options options) throws IOException {
         AudioInfo info = source.info();
-        LoudnessMeter loudness = new LoudnessMeter(info.sampleRate(), info.channels());
+        LoudnessMeter loudness = new LoudnessMeter(info.sampleRate(), info.channelLayout());
         TruePeakMeter truePeak = new TruePeakMeter(info.sampleRate(), info.channels());
         BlockFeeder.Result fed = BlockFeeder.feed(source, List.of(loudness::accept, truePeak::accept), options.lanes(),
                 options.blockFrames(), ProgressListener.NONE);

@@ -5,14 +5,15 @@ import java.util.List;
 import org.freshears.dsp.BandFilter;
 
 /**
- * Crest factor (peak over RMS, dB) per band of the mid signal (L+R)/2 (the channel itself for mono): the seven
- * named bands through 4th-order band-passes ({@link BandFilter#bandPass}), and the low end below 120 Hz against the
- * rest through a Linkwitz–Riley 4th-order crossover. The same band-pass outputs, bass to air, feed the rhythm
- * measures ({@link OnsetTracker}) with their energy per 10 ms hop: the blocks are run in pieces that end on hop
- * boundaries (the same arithmetic in the same order, so the crest factors do not change).
+ * Crest factor (peak over RMS, dB) per band of the mid signal (L+R)/2 of the front left and right channels (the
+ * channel itself for mono): the seven named bands through 4th-order band-passes ({@link BandFilter#bandPass}), and
+ * the low end below 120 Hz against the rest through a Linkwitz–Riley 4th-order crossover. The same band-pass
+ * outputs, bass to air, feed the rhythm measures ({@link OnsetTracker}) with their energy per 10 ms hop: the blocks
+ * are run in pieces that end on hop boundaries (the same arithmetic in the same order, so the crest factors do not
+ * change).
  */
 final class BandCrestAnalyzer implements BlockAnalyzer {
-    private final int channels;
+    private final int channels, left, right;
     private final BandFilter[] bands;
     private final BandFilter low, rest;
     /** All filters in run order (null bands left out), run three at a time. */
@@ -25,8 +26,10 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
     private final int hopFrames;
     private int hopFill;
 
-    BandCrestAnalyzer(int sampleRate, int channels) {
+    BandCrestAnalyzer(int sampleRate, int channels, int left, int right) {
         this.channels = channels;
+        this.left = left;
+        this.right = right;
         bands = new BandFilter[SpectralBands.NAMES.length];
         for (int b = 0; b < bands.length; b++) {
             bands[b] = SpectralBands.LOW_HZ[b] < 0.45 * sampleRate
@@ -55,7 +58,7 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
             x = block[0];
         } else {
             if (mid.length < n) mid = new float[n];
-            float[] l = block[0], r = block[1];
+            float[] l = block[left], r = block[right];
             for (int i = 0; i < n; i++) mid[i] = 0.5f * (l[i] + r[i]);
             x = mid;
         }

@@ -97,8 +97,8 @@ final class FeatureAssembler {
         Double lowEndWidth = Num.round(spec.width(SpectralBands.TOTAL_LOW_HZ, SpectralBands.LOW_END_HZ), 4);
         if (p.channels < 2) return new StereoImage(1.0, 0.0, 0.0, bands, lowEndWidth, 0.0, false, gonio);
         long n = sig.frames();
-        double ll = sig.energy(0), rr = sig.energy(1), lr = sig.cross();
-        double ml = sig.dcOffset(0), mr = sig.dcOffset(1);
+        double ll = sig.energy(sig.left()), rr = sig.energy(sig.right()), lr = sig.cross();
+        double ml = sig.dcOffset(sig.left()), mr = sig.dcOffset(sig.right());
         double varL = ll / n - ml * ml, varR = rr / n - mr * mr, cov = lr / n - ml * mr;
         Double correlation = n > 0 && varL > 0 && varR > 0
                 ? Math.max(-1, Math.min(1, cov / Math.sqrt(varL * varR))) : null;

@@ -16,18 +16,21 @@ final class GoniometerAnalyzer implements BlockAnalyzer {
     static final int FINE = 512;
     static final int STEP = 4;
 
-    private final int channels;
+    private final int channels, left, right;
     private final int[] fine = new int[FINE * FINE];
     private long points;
     private long frameIndex;
 
-    GoniometerAnalyzer(int channels) {
+    /** {@code left} and {@code right}: the front pair's channels ({@link org.freshears.audio.ChannelLayout#left()}). */
+    GoniometerAnalyzer(int channels, int left, int right) {
         this.channels = channels;
+        this.left = left;
+        this.right = right;
     }
 
     @Override
     public void accept(float[][] block, int n) {
-        float[] l = block[0], r = channels > 1 ? block[1] : block[0];
+        float[] l = block[left], r = channels > 1 ? block[right] : block[left];
         int[] h = fine;
         final float scale = FINE / 2f;
         int first = (int) ((STEP - frameIndex % STEP) % STEP);

@@ -1,6 +1,9 @@
 package org.freshears.analysis;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.freshears.audio.ChannelLayout;
+import org.freshears.audio.ChannelLayout.Speaker;
 import org.freshears.dsp.KWeighting;
 
 /**
@@ -25,15 +28,17 @@ import org.freshears.dsp.KWeighting;
  * </ul>
  *
  * <h2>Channel weights (BS.1770-4 Table 3)</h2>
- * 1 or 2 channels: 1.0 each. 5 channels are taken as L, R, C, Ls, Rs and 6 channels as
- * L, R, C, LFE, Ls, Rs (the WAV/SMPTE order): L, R, C weigh 1.0, the surrounds 1.41 and the
- * LFE 0 (excluded). Any other channel count: 1.0 for every channel.
+ * From the stream's {@link ChannelLayout} ({@link #channelWeights(ChannelLayout)}): 1.41 for the surrounds
+ * (azimuth 60°…120°), 0 for the LFE (excluded, as in libebur128 and ffmpeg), 1.0 for every other channel. Without a
+ * known layout ({@link ChannelLayout#byCount}) that is: 1 or 2 channels 1.0 each; 5 channels L, R, C, Ls, Rs and 6
+ * channels L, R, C, LFE, Ls, Rs (the WAV/SMPTE order); any other count 1.0 for every channel.
  *
  * <h2>Stereo and the mono fold-down</h2>
- * The first two channels are filtered in one loop (two independent recursions overlap in the processor's
- * pipeline; each channel's arithmetic is exactly that of the one-channel loop, so the figures do not change).
- * The same loop also meters the mono fold-down M = (L+R)/2 for free: K-weighting is linear, so the K-weighted
- * fold-down is half the sum of the two K-weighted channels, and its gated loudness is
+ * The front left and right channels ({@link ChannelLayout#left()}, {@link ChannelLayout#right()}: channels 0 and 1
+ * unless the layout places them elsewhere, as Vorbis does) are filtered in one loop (two independent recursions
+ * overlap in the processor's pipeline; each channel's arithmetic is exactly that of the one-channel loop, so the
+ * figures do not change). The same loop also meters the mono fold-down M = (L+R)/2 for free: K-weighting is
+ * linear, so the K-weighted fold-down is half the sum of the two K-weighted channels, and its gated loudness is
  * {@link #monoIntegratedLufs()}.
  *
  * <h2>Degenerate input</h2>
@@ -55,6 +60,9 @@ public final class LoudnessMeter {
     private final int sampleRate;
     private final int channels;
     private final double[] weights;
+    /** The front pair (filtered together, folded down to mono) and the other channels, ascending. */
+    private final int left, right;
+    private final int[] others;
     private final double sb0, sb1, sb2, sa1, sa2; // stage 1 (shelf)
     private final double ha1, ha2;                 // stage 2 (high-pass; its numerator gain is folded into stage 1)
     /** Filter state, 4 per channel: shelf z1, z2, high-pass z1, z2. */
@@ -78,12 +86,19 @@ public final class LoudnessMeter {
     private final double[] monoRing = new double[MOMENTARY_SUBBLOCKS];
     private final Series monoMomentaryPower = new Series();
 
+    /** A meter for {@code channels} channels of unknown positions ({@link ChannelLayout#byCount}). */
     public LoudnessMeter(int sampleRate, int channels) {
+        this(sampleRate, ChannelLayout.byCount(channels));
+    }
+
+    public LoudnessMeter(int sampleRate, ChannelLayout layout) {
         if (sampleRate <= 0) throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
-        if (channels <= 0) throw new IllegalArgumentException("channel count must be positive: " + channels);
         this.sampleRate = sampleRate;
-        this.channels = channels;
-        this.weights = channelWeights(channels);
+        this.channels = layout.channels();
+        this.weights = channelWeights(layout);
+        this.left = layout.left();
+        this.right = layout.right();
+        this.others = IntStream.range(0, channels).filter(c -> c != left && c != right).toArray();
         KWeighting k = new KWeighting(sampleRate);
         double[] s = k.shelf(), h = k.highPass();
         // The high-pass numerator is g·(1, -2, 1); g is folded into the shelf so the loop keeps (1, -2, 1).
@@ -100,17 +115,28 @@ public final class LoudnessMeter {
         subEnd = subStart(1);
     }
 
-    /** BS.1770-4 channel weights for this channel count (see the class comment). */
+    /** BS.1770-4 channel weights for channels of unknown positions ({@link ChannelLayout#byCount}). */
     public static double[] channelWeights(int channels) {
-        double[] w = new double[channels];
-        Arrays.fill(w, 1.0);
-        if (channels == 5) {
-            w[3] = 1.41;
-            w[4] = 1.41;
-        } else if (channels == 6) {
-            w[3] = 0.0;
-            w[4] = 1.41;
-            w[5] = 1.41;
+        return channelWeights(ChannelLayout.byCount(channels));
+    }
+
+    /**
+     * BS.1770-4 Table 3 channel weights, position-dependent as in libebur128: 1.41 for a surround (azimuth
+     * 60°…120°), which is a side speaker, or a back speaker when the layout has no side ones (the usual 5.1 mask 0x3F
+     * names its surrounds "back"; beside side speakers, as in 7.1, the backs sit at ±135…150° and weigh 1.0); 0 for
+     * the LFE; 1.0 for everything else (front, centre, back centre, height and unknown channels). ffmpeg's ebur128
+     * filter differs in weighting every back channel 1.41.
+     */
+    public static double[] channelWeights(ChannelLayout layout) {
+        boolean sides = layout.speakers().contains(Speaker.SIDE_LEFT) || layout.speakers().contains(Speaker.SIDE_RIGHT);
+        double[] w = new double[layout.channels()];
+        for (int c = 0; c < w.length; c++) {
+            w[c] = switch (layout.speaker(c)) {
+                case LOW_FREQUENCY -> 0.0;
+                case SIDE_LEFT, SIDE_RIGHT -> 1.41;
+                case BACK_LEFT, BACK_RIGHT -> sides ? 1.0 : 1.41;
+                default -> 1.0;
+            };
         }
         return w;
     }
@@ -122,8 +148,8 @@ public final class LoudnessMeter {
             int n = (int) Math.min(frameCount - pos, subEnd - frames);
             boolean completes = frames + n == subEnd;
             if (channels >= 2) {
-                filterPair(block[0], block[1], pos, n, completes);
-                for (int c = 2; c < channels; c++) filter(c, block[c], pos, n, completes);
+                filterPair(block[left], block[right], pos, n, completes);
+                for (int c : others) filter(c, block[c], pos, n, completes);
             } else {
                 filter(0, block[0], pos, n, completes);
             }
@@ -164,14 +190,15 @@ public final class LoudnessMeter {
     }
 
     /**
-     * {@link #filter} for channels 0 and 1 in one loop, with the same arithmetic per channel, plus the energy of
-     * the K-weighted mono fold-down (zL + zR) / 2.
+     * {@link #filter} for the front left and right channels in one loop, with the same arithmetic per channel, plus
+     * the energy of the K-weighted mono fold-down (zL + zR) / 2.
      */
     private void filterPair(float[] inL, float[] inR, int from, int n, boolean atSubBlockEnd) {
         final double b0 = sb0, b1 = sb1, b2 = sb2, a1 = sa1, a2 = sa2, ka1 = ha1, ka2 = ha2;
-        double ls1 = state[0], ls2 = state[1], lh1 = state[2], lh2 = state[3];
-        double rs1 = state[4], rs2 = state[5], rh1 = state[6], rh2 = state[7];
-        double le = channelEnergy[0], re = channelEnergy[1], me = monoEnergy;
+        final int stL = 4 * left, stR = 4 * right;
+        double ls1 = state[stL], ls2 = state[stL + 1], lh1 = state[stL + 2], lh2 = state[stL + 3];
+        double rs1 = state[stR], rs2 = state[stR + 1], rh1 = state[stR + 2], rh2 = state[stR + 3];
+        double le = channelEnergy[left], re = channelEnergy[right], me = monoEnergy;
         float peak = samplePeak;
         long bad = 0;
         for (int i = from, end = from + n; i < end; i++) {
@@ -203,10 +230,10 @@ public final class LoudnessMeter {
             double zm = zl + zr;
             me += zm * zm;
         }
-        store(0, ls1, ls2, lh1, lh2, atSubBlockEnd);
-        store(4, rs1, rs2, rh1, rh2, atSubBlockEnd);
-        channelEnergy[0] = le;
-        channelEnergy[1] = re;
+        store(stL, ls1, ls2, lh1, lh2, atSubBlockEnd);
+        store(stR, rs1, rs2, rh1, rh2, atSubBlockEnd);
+        channelEnergy[left] = le;
+        channelEnergy[right] = re;
         monoEnergy = me;
         samplePeak = peak;
         nonFinite += bad;
@@ -291,8 +318,8 @@ public final class LoudnessMeter {
     }
 
     /**
-     * Gated integrated loudness (BS.1770-4, one channel of weight 1) of the mono fold-down (L+R)/2 of the first two
-     * channels, or null for fewer than two channels, silence or too short an input.
+     * Gated integrated loudness (BS.1770-4, one channel of weight 1) of the mono fold-down (L+R)/2 of the front
+     * left and right channels, or null for fewer than two channels, silence or too short an input.
      */
     public Double monoIntegratedLufs() {
         if (channels < 2) return null;

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Clipping: a clipped run is ≥ {@value #CLIP_MIN_RUN} consecutive samples of one channel holding exactly the same
  * value with |x| ≥ {@value #CLIP_LEVEL} (−0.0087 dBFS); runs are counted per channel. Silence: samples below
- * {@value #SILENCE_LEVEL} (−60 dBFS) in every channel. The first two channels are taken as left and right.
+ * {@value #SILENCE_LEVEL} (−60 dBFS) in every channel. Left and right are the front pair of the channel layout
+ * ({@link org.freshears.audio.ChannelLayout#left()}: channels 0 and 1 unless the layout places them elsewhere).
  * Accumulation order depends only on sample positions, so any block size gives bit-identical results.
  */
 final class SignalStats implements BlockAnalyzer {
@@ -22,7 +23,7 @@ final class SignalStats implements BlockAnalyzer {
     static final int SUBBLOCKS_PER_CHUNK = 30;
 
     private final int sampleRate;
-    private final int channels;
+    private final int channels, left, right;
     private final double[] dcSum, energy, subEnergy;
     private double cross, subCross;
     private float subPeak;
@@ -41,9 +42,11 @@ final class SignalStats implements BlockAnalyzer {
     private final List<Double> clipTimes = new ArrayList<>();
     private long lastClipFrame = -1;
 
-    SignalStats(int sampleRate, int channels) {
+    SignalStats(int sampleRate, int channels, int left, int right) {
         this.sampleRate = sampleRate;
         this.channels = channels;
+        this.left = left;
+        this.right = right;
         dcSum = new double[channels];
         energy = new double[channels];
         subEnergy = new double[channels];
@@ -89,7 +92,7 @@ final class SignalStats implements BlockAnalyzer {
         }
         subPeak = pk;
         if (channels > 1) {
-            float[] l = block[0], r = block[1];
+            float[] l = block[left], r = block[right];
             double x = subCross;
             for (int i = from; i < to; i++) x += l[i] * (double) r[i];
             subCross = x;
@@ -104,7 +107,7 @@ final class SignalStats implements BlockAnalyzer {
             if (2 * chunk + 2 > chunkMidSide.length) chunkMidSide = Arrays.copyOf(chunkMidSide, chunkMidSide.length * 2);
             chunks = chunk + 1;
         }
-        double ll = subEnergy[0], rr = channels > 1 ? subEnergy[1] : ll, lr = channels > 1 ? subCross : ll;
+        double ll = subEnergy[left], rr = channels > 1 ? subEnergy[right] : ll, lr = channels > 1 ? subCross : ll;
         chunkMidSide[2 * chunk] += 0.25 * (ll + rr + 2 * lr);
         chunkMidSide[2 * chunk + 1] += Math.max(0, 0.25 * (ll + rr - 2 * lr));
         for (int c = 0; c < channels; c++) {
@@ -195,7 +198,12 @@ final class SignalStats implements BlockAnalyzer {
     double energy(int c) { return energy[c]; }
 
     /** Σ L·R (Σ L² for mono). */
-    double cross() { return channels > 1 ? cross : energy[0]; }
+    double cross() { return channels > 1 ? cross : energy[left]; }
+
+    /** The front pair's channels (both 0 for mono). */
+    int left() { return left; }
+
+    int right() { return right; }
 
     /** Sample peak of each 100 ms block (the last one may be shorter). */
     float[] peaks100ms() { return Arrays.copyOf(peaks, subIndex); }

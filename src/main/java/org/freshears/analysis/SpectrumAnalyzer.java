@@ -7,16 +7,16 @@ import org.freshears.dsp.Welch;
 
 /**
  * Long-term average spectrum of a track ({@link Welch}: Hann, 50 % overlap, 8192 points at 44.1/48 kHz, scaled
- * with the rate) of the first two channels, with their cross-spectrum, and the same seven band powers per 3 s chunk
- * for the sections. Everything else (band levels, 1/3-octave levels, tilt, bandwidth, per-band stereo) is derived
- * from the sums at the end by {@link SpectrumMath}.
+ * with the rate) of the front left and right channels, with their cross-spectrum, and the same seven band powers per
+ * 3 s chunk for the sections. Everything else (band levels, 1/3-octave levels, tilt, bandwidth, per-band stereo) is
+ * derived from the sums at the end by {@link SpectrumMath}.
  */
 final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
     /** Ranges summed per chunk: the seven named bands, then the 20 Hz–20 kHz total. */
     static final int CHUNK_VALUES = SpectralBands.NAMES.length + 1;
 
     private final int sampleRate;
-    private final int channels;
+    private final int channels, left, right;
     private final long chunkFrames;
     private final Welch welch;
     private final double binHz;
@@ -26,9 +26,11 @@ final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
     private int chunkCount;
     private final SpectralTexture texture;
 
-    SpectrumAnalyzer(int sampleRate, int channels, double chunkSeconds) {
+    SpectrumAnalyzer(int sampleRate, int channels, int left, int right, double chunkSeconds) {
         this.sampleRate = sampleRate;
         this.channels = channels;
+        this.left = left;
+        this.right = right;
         this.chunkFrames = Math.round(chunkSeconds * sampleRate);
         int size = fftSizeFor(sampleRate);
         this.welch = new Welch(size, Math.min(2, channels), this);
@@ -57,7 +59,7 @@ final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
 
     @Override
     public void accept(float[][] block, int frames) {
-        welch.accept(block[0], channels > 1 ? block[1] : null, frames);
+        welch.accept(block[left], channels > 1 ? block[right] : null, frames);
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.freshears.analysis;
 import java.util.List;
 
 /**
- * The {@code stereo} block as CONTRACT.md defines it. Mono files read correlation 1, width 0, drop 0.
+ * The {@code stereo} block as CONTRACT.md defines it. Mono files read correlation 1, width 0, drop 0. With more
+ * than two channels, L and R are the front left and right channels of the file's channel layout
+ * ({@link org.freshears.audio.ChannelLayout#left()}), and every figure here is of that pair.
  *
  * @param correlation        Pearson correlation of L and R (−1…1), time domain, means removed
  * @param width              side energy over mid-plus-side energy (0 mono, 0.5 uncorrelated, 1 inverted)

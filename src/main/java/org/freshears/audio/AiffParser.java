@@ -10,6 +10,12 @@ import java.util.List;
 /**
  * Our own AIFF and AIFF-C header parser: finds {@code COMM} and {@code SSND}, skips other chunks, reads the
  * 80-bit extended sample rate, and maps AIFF-C compression types to {@link PcmEncoding}s.
+ *
+ * <p>Channel positions: {@link ChannelLayout#byCount} (for 5 and 6 channels the WAV/SMPTE order L R C (LFE) Ls Rs).
+ * The AIFF-C specification's own orders differ (3 channels L C R, 4 channels FL FR RL RR or L C R S, 6 channels
+ * L Lc C R Rc S, none with an LFE), while current writers state theirs in a {@code CHAN} chunk (ffmpeg writes 5.1
+ * in the SMPTE order with the CoreAudio tag MPEG_5_1_A there), which is not read: a multichannel AIFF in another
+ * order is weighted, and its first two channels taken as left and right, as if it were in the SMPTE one.
  */
 final class AiffParser {
     private AiffParser() {
@@ -54,7 +60,8 @@ final class AiffParser {
         int sampleRate = (int) Math.round(rate);
         if (dataStart < 0) {
             if (frames > 0) warnings.add("AIFF file has no SSND chunk: it holds no audio");
-            return new PcmLayout(format, enc, channels, sampleRate, frameBytes, fileSize, 0, frames > 0 ? frames : -1, warnings);
+            return new PcmLayout(format, enc, channels, sampleRate, frameBytes, fileSize, 0, frames > 0 ? frames : -1, warnings,
+                    ChannelLayout.byCount(channels));
         }
         long available = Math.max(0, fileSize - dataStart);
         long declaredBytes = frames * frameBytes;
@@ -62,7 +69,8 @@ final class AiffParser {
         if (ssndBytes < declaredBytes && ssndBytes < available) {
             warnings.add("AIFF sound data chunk is smaller than the COMM chunk announces; read the audio up to the end of the file");
         }
-        return new PcmLayout(format, enc, channels, sampleRate, frameBytes, dataStart, readable, frames, warnings);
+        return new PcmLayout(format, enc, channels, sampleRate, frameBytes, dataStart, readable, frames, warnings,
+                ChannelLayout.byCount(channels));
     }
 
     private static PcmEncoding encoding(String compression, int bits, String name) throws UnreadableAudioException {

@@ -9,7 +9,8 @@ import org.jflac.metadata.StreamInfo;
 
 /**
  * FLAC through jflac's frame API: each frame's integer samples are scaled by 2^-(bits-1), so the result is
- * bit-exact. Frames jflac rejects (bad CRC, bad header) are skipped and counted in a warning.
+ * bit-exact. Frames jflac rejects (bad CRC, bad header) are skipped and counted in a warning. Channels are in the
+ * FLAC order ({@link ChannelLayout#flac}).
  */
 final class FlacSource extends DecodedSource {
     private final InputStream in;
@@ -34,7 +35,8 @@ final class FlacSource extends DecodedSource {
         if (si.getSampleRate() <= 0) throw new UnreadableAudioException(name + ": FLAC header declares a sample rate of 0 Hz");
         int bits = si.getBitsPerSample();
         long total = si.getTotalSamples();
-        this.info = new AudioInfo(si.getSampleRate(), si.getChannels(), "flac", "pcm" + bits, total > 0 ? total : -1);
+        this.info = new AudioInfo(si.getSampleRate(), si.getChannels(), "flac", "pcm" + bits, total > 0 ? total : -1,
+                ChannelLayout.flac(si.getChannels()));
         this.scale = (float) Math.scalb(1.0, 1 - bits);
         this.pending = new float[si.getChannels()][Math.max(si.getMaxBlockSize(), 16)];
     }

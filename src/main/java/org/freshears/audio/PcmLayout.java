@@ -14,9 +14,11 @@ import java.util.List;
  * @param readableBytes  bytes of audio actually present in the file from {@code dataStart}
  * @param declaredFrames frames the header announces, or -1 when it announces none (streaming writers)
  * @param warnings       problems found in the header that did not stop decoding
+ * @param channelLayout  the speaker of each channel
  */
 record PcmLayout(String format, PcmEncoding encoding, int channels, int sampleRate, int frameBytes,
-                 long dataStart, long readableBytes, long declaredFrames, List<String> warnings) {
+                 long dataStart, long readableBytes, long declaredFrames, List<String> warnings,
+                 ChannelLayout channelLayout) {
 
     PcmLayout {
         warnings = List.copyOf(warnings);

@@ -32,7 +32,8 @@ final class PcmSource implements AudioSource {
         this.layout = layout;
         this.warnings = new ArrayList<>(layout.warnings());
         long frames = layout.readableFrames();
-        this.info = new AudioInfo(layout.sampleRate(), layout.channels(), layout.format(), layout.encoding().label, frames);
+        this.info = new AudioInfo(layout.sampleRate(), layout.channels(), layout.format(), layout.encoding().label, frames,
+                layout.channelLayout());
         int size = Math.max(BUFFER_BYTES, layout.frameBytes() * 16);
         size -= size % layout.frameBytes();
         this.buf = new byte[size];

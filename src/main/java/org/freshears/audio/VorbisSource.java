@@ -14,7 +14,8 @@ import java.io.InputStream;
 /**
  * Ogg Vorbis through JOrbis, packet by packet, keeping JOrbis's float output (no 16-bit clipping).
  * The last page's granule position trims the final packet to the exact length. Only the first logical
- * stream of a chained file is read.
+ * stream of a chained file is read. Channels stay in the Vorbis order ({@link ChannelLayout#vorbis}: with 3 and
+ * with 5 to 8 channels the centre comes second, not third as in WAV).
  */
 final class VorbisSource extends DecodedSource {
     private static final int READ_BYTES = 1 << 14;
@@ -55,7 +56,8 @@ final class VorbisSource extends DecodedSource {
         dsp.synthesis_init(vorbis);
         block = new Block(dsp);
         index = new int[vorbis.channels];
-        info = new AudioInfo(vorbis.rate, vorbis.channels, "ogg", "vorbis", announcedFrames);
+        info = new AudioInfo(vorbis.rate, vorbis.channels, "ogg", "vorbis", announcedFrames,
+                ChannelLayout.vorbis(vorbis.channels));
         pending = new float[vorbis.channels][8192];
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * Our own RIFF/RF64/BW64 WAVE header parser. It walks the chunk list to {@code fmt } and {@code data},
  * skipping anything else, and copes with what real files get wrong: missing pad bytes, a data size of 0 or
- * 0xFFFFFFFF left by streaming writers, and data sizes larger than the file (truncated copies).
+ * 0xFFFFFFFF left by streaming writers, and data sizes larger than the file (truncated copies). The channel
+ * positions come from the WAVE_FORMAT_EXTENSIBLE channel mask ({@link ChannelLayout#fromWaveMask}); a plain
+ * PCM or float header, or mask 0, states none ({@link ChannelLayout#byCount}).
  */
 final class WavParser {
     private static final long NO_SIZE = 0xFFFFFFFFL;
@@ -53,7 +55,8 @@ final class WavParser {
         }
         if (dataStart < 0) {
             warnings.add("WAV file has no data chunk: it holds no audio");
-            return new PcmLayout("wav", enc, fmt.channels, fmt.sampleRate, frameBytes, fileSize, 0, -1, warnings);
+            return new PcmLayout("wav", enc, fmt.channels, fmt.sampleRate, frameBytes, fileSize, 0, -1, warnings,
+                    fmt.channelLayout());
         }
         long available = fileSize - dataStart;
         long readable;
@@ -72,7 +75,8 @@ final class WavParser {
                 warnings.add("ignored " + dataSize % frameBytes + " trailing bytes (an incomplete frame)");
             }
         }
-        return new PcmLayout("wav", enc, fmt.channels, fmt.sampleRate, frameBytes, dataStart, readable, declaredFrames, warnings);
+        return new PcmLayout("wav", enc, fmt.channels, fmt.sampleRate, frameBytes, dataStart, readable, declaredFrames, warnings,
+                fmt.channelLayout());
     }
 
     /** The start of the chunk after the one at {@code pos}; tolerates writers that forget the pad byte. */
@@ -90,19 +94,27 @@ final class WavParser {
         return probe.limit() == 8 && FileBytes.plausibleChunkId(probe, 0);
     }
 
-    /** The fields of a {@code fmt } chunk that decoding needs. */
-    private record Fmt(int tag, int channels, int sampleRate, int blockAlign, int bits) {
+    /**
+     * The fields of a {@code fmt } chunk that decoding needs; {@code channelMask} is WAVE_FORMAT_EXTENSIBLE's
+     * dwChannelMask, or 0 when the header has none.
+     */
+    private record Fmt(int tag, int channels, int sampleRate, int blockAlign, int bits, long channelMask) {
 
         static Fmt read(ByteBuffer b, String name) throws UnreadableAudioException {
             if (b.limit() < 16) throw new UnreadableAudioException(name + ": WAV format chunk is too short (" + b.limit() + " bytes)");
             int tag = FileBytes.u16(b, 0);
+            long mask = tag == 0xFFFE && b.limit() >= 24 ? FileBytes.u32(b, 20) : 0;
             if (tag == 0xFFFE && b.limit() >= 26) tag = FileBytes.u16(b, 24);
             int channels = FileBytes.u16(b, 2);
             long rate = FileBytes.u32(b, 4);
             if (channels == 0) throw new UnreadableAudioException(name + ": WAV header declares 0 channels");
             if (rate == 0) throw new UnreadableAudioException(name + ": WAV header declares a sample rate of 0 Hz");
             if (rate > Integer.MAX_VALUE) throw new UnreadableAudioException(name + ": WAV header declares an impossible sample rate of " + rate + " Hz");
-            return new Fmt(tag, channels, (int) rate, FileBytes.u16(b, 12), FileBytes.u16(b, 14));
+            return new Fmt(tag, channels, (int) rate, FileBytes.u16(b, 12), FileBytes.u16(b, 14), mask);
+        }
+
+        ChannelLayout channelLayout() {
+            return ChannelLayout.fromWaveMask(channelMask, channels);
         }
 
         PcmEncoding encoding(String name) throws UnreadableAudioException {

@@ -4,6 +4,7 @@ import static org.freshears.analysis.EbuSignals.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.SplittableRandom;
+import org.freshears.audio.ChannelLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +84,61 @@ class LoudnessMeterTest {
         assertNull(loudness(fs, new float[][] {z, z, z, t, z, z}, 4096).result().integratedLufs(), "LFE only");
         double withLfe = loudness(fs, new float[][] {t, z, z, t, z, z}, 4096).result().integratedLufs();
         assertEquals(left, withLfe, 1e-12);
+    }
+
+    @Test
+    void weightsFollowTheChannelLayout() {
+        // BS.1770-4 Table 3: 1.41 at azimuth 60°…120° (the surrounds), 1.0 elsewhere; the LFE is left out
+        assertArrayEquals(new double[] {1, 1, 1, 0, 1.41, 1.41},
+                LoudnessMeter.channelWeights(ChannelLayout.fromWaveMask(0x3F, 6)), 0.0, "5.1, back surrounds");
+        assertArrayEquals(new double[] {1, 1, 1, 0, 1.41, 1.41},
+                LoudnessMeter.channelWeights(ChannelLayout.fromWaveMask(0x60F, 6)), 0.0, "5.1, side surrounds");
+        // 7.1: the sides are the surrounds; the backs (±135…150°) are outside 60°…120°
+        assertArrayEquals(new double[] {1, 1, 1, 0, 1, 1, 1.41, 1.41},
+                LoudnessMeter.channelWeights(ChannelLayout.fromWaveMask(0x63F, 8)), 0.0, "7.1");
+        assertArrayEquals(new double[] {1, 1, 1, 1.41, 1.41, 0},
+                LoudnessMeter.channelWeights(ChannelLayout.vorbis(6)), 0.0, "Vorbis 5.1: FL FC FR RL RR LFE");
+        assertArrayEquals(new double[] {1, 1, 1, 0, 1, 1.41, 1.41},
+                LoudnessMeter.channelWeights(ChannelLayout.flac(7)), 0.0, "FLAC 6.1: back centre 1.0");
+        // without a layout: the channel-count rule as before
+        assertArrayEquals(new double[] {1, 1, 1, 0, 1.41, 1.41}, LoudnessMeter.channelWeights(6), 0.0);
+        assertArrayEquals(new double[] {1, 1, 1, 1.41, 1.41}, LoudnessMeter.channelWeights(5), 0.0);
+        assertArrayEquals(new double[] {1, 1, 1, 1, 1, 1, 1, 1}, LoudnessMeter.channelWeights(8), 0.0);
+    }
+
+    @Test
+    void sevenOneByItsMask() {
+        int fs = 48_000;
+        ChannelLayout l71 = ChannelLayout.fromWaveMask(0x63F, 8);
+        float[] t = tone(fs, 5, -20);
+        float[] z = new float[t.length];
+        // the LFE alone reads as silence (ffmpeg's ebur128: -70 LUFS, nothing passes the gate; libebur128: -inf)
+        assertNull(loudnessIn(fs, l71, new float[][] {z, z, z, t, z, z, z, z}).result().integratedLufs(), "LFE only");
+        double front = loudnessIn(fs, l71, new float[][] {t, z, z, z, z, z, z, z}).result().integratedLufs();
+        double all = loudnessIn(fs, l71, new float[][] {t, t, t, t, t, t, t, t}).result().integratedLufs();
+        double backs = loudnessIn(fs, l71, new float[][] {z, z, z, z, t, t, z, z}).result().integratedLufs();
+        double sides = loudnessIn(fs, l71, new float[][] {z, z, z, z, z, z, t, t}).result().integratedLufs();
+        // Σ G_i: three fronts 1.0, LFE 0, two backs 1.0, two sides 1.41
+        assertEquals(10 * Math.log10(3 + 2 + 2 * 1.41), all - front, 1e-9);
+        assertEquals(10 * Math.log10(2), backs - front, 1e-9);
+        assertEquals(10 * Math.log10(2 * 1.41), sides - front, 1e-9);
+    }
+
+    @Test
+    void vorbisOrderTakesTheFrontPairFromChannelsZeroAndTwo() {
+        int fs = 48_000;
+        float[][] x = testSignal(fs, 6.1);
+        float[] c = tone(fs, 6.1, -6);
+        LoudnessMeter wavOrder = loudness(fs, new float[][] {x[0], x[1], c}, 4096);
+        LoudnessMeter vorbis = loudnessIn(fs, ChannelLayout.vorbis(3), new float[][] {x[0], c, x[1]});
+        assertEquals(wavOrder.monoIntegratedLufs(), vorbis.monoIntegratedLufs());
+        assertEquals(wavOrder.result().integratedLufs(), vorbis.result().integratedLufs(), 1e-12);
+    }
+
+    private static LoudnessMeter loudnessIn(int fs, ChannelLayout layout, float[][] planar) {
+        LoudnessMeter m = new LoudnessMeter(fs, layout);
+        feed(planar, 4096, m::accept);
+        return m;
     }
 
     private static float[][] testSignal(int fs, double seconds) {

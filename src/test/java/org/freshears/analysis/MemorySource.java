@@ -3,6 +3,7 @@ package org.freshears.analysis;
 import java.util.List;
 import org.freshears.audio.AudioInfo;
 import org.freshears.audio.AudioSource;
+import org.freshears.audio.ChannelLayout;
 
 /** An in-memory {@link AudioSource} over planar float channels, for tests and benchmarks. */
 public final class MemorySource implements AudioSource {
@@ -11,8 +12,13 @@ public final class MemorySource implements AudioSource {
     private int pos;
 
     public MemorySource(int sampleRate, float[]... channels) {
+        this(sampleRate, ChannelLayout.byCount(channels.length), channels);
+    }
+
+    /** Channels in the given layout's order, as a file of that format would deliver them. */
+    public MemorySource(int sampleRate, ChannelLayout layout, float[]... channels) {
         this.data = channels;
-        this.info = new AudioInfo(sampleRate, channels.length, "memory", "float32", channels[0].length);
+        this.info = new AudioInfo(sampleRate, channels.length, "memory", "float32", channels[0].length, layout);
     }
 
     @Override

@@ -121,6 +121,43 @@ class CompressedFormatsTest {
         assertTrue(d.warnings().stream().anyMatch(w -> w.startsWith("truncated:")), d.warnings().toString());
     }
 
+    @Test
+    void oggVorbis51KeepsTheVorbisChannelOrder() throws Exception {
+        // made from a WAV in the order FL FR FC LFE BL BR (mask 0x3F); Vorbis I §4.3.9 stores FL FC FR RL RR LFE
+        Decoded d = Decoded.of(Decoded.resource("surround51.ogg"));
+        assertEquals(ChannelLayout.vorbis(6), d.info().channelLayout());
+        assertEquals(48000, d.frames());
+        // ffmpeg 5.1 (its own Vorbis decoder) reads FL, FR, RL, RR at -14.979 dB RMS (1 kHz), the centre as digital
+        // silence and the LFE at -7.504 dB RMS (60 Hz)
+        int[] oneKilohertz = {0, 2, 3, 4};
+        for (int c : oneKilohertz) {
+            assertEquals(-14.979, rmsDb(d.samples()[c]), 0.01, "RMS of channel " + c);
+            assertEquals(1000, frequency(d.samples()[c], 48000), 5, "frequency of channel " + c);
+        }
+        assertEquals(Double.NEGATIVE_INFINITY, rmsDb(d.samples()[1]), "centre");
+        assertEquals(-7.504, rmsDb(d.samples()[5]), 0.01, "LFE");
+        assertEquals(60, frequency(d.samples()[5], 48000), 1, "LFE frequency");
+    }
+
+    private static double rmsDb(float[] x) {
+        double sum = 0;
+        for (float v : x) sum += v * (double) v;
+        return 10 * Math.log10(sum / x.length);
+    }
+
+    /** Frequency from the rising zero crossings between the first and the last. */
+    private static double frequency(float[] x, int rate) {
+        int crossings = 0, first = -1, last = -1;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i - 1] < 0 && x[i] >= 0) {
+                crossings++;
+                if (first < 0) first = i;
+                last = i;
+            }
+        }
+        return (crossings - 1) * (double) rate / (last - first);
+    }
+
     /** RMS within 0.03 dB of a sine of the given peak, and 1 kHz within 0.5 % by zero crossings, per channel. */
     private static void assertSine(Decoded d, double... peaks) {
         for (int c = 0; c < peaks.length; c++) {

@@ -48,12 +48,17 @@ final class TestBytes {
             return chunk("fmt ", b.array());
         }
 
-        /** A WAVE_FORMAT_EXTENSIBLE {@code fmt } chunk whose sub-format GUID starts with {@code subTag}. */
+        /** A WAVE_FORMAT_EXTENSIBLE {@code fmt } chunk whose sub-format GUID starts with {@code subTag}; mask 0x3. */
         Wav fmtExtensible(int subTag, int channels, int rate, int bits, int validBits) {
+            return fmtExtensible(subTag, channels, rate, bits, validBits, 3);
+        }
+
+        /** A WAVE_FORMAT_EXTENSIBLE {@code fmt } chunk with the given channel mask. */
+        Wav fmtExtensible(int subTag, int channels, int rate, int bits, int validBits, int channelMask) {
             int align = channels * bits / 8;
             ByteBuffer b = le(40).putShort((short) 0xFFFE).putShort((short) channels).putInt(rate)
                     .putInt(rate * align).putShort((short) align).putShort((short) bits)
-                    .putShort((short) 22).putShort((short) validBits).putInt(3)
+                    .putShort((short) 22).putShort((short) validBits).putInt(channelMask)
                     .putShort((short) subTag)
                     .put(new byte[] {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71});
             return chunk("fmt ", b.array());

@@ -107,6 +107,20 @@ class WavDecoderTest {
     }
 
     @Test
+    void extensibleChannelMaskGivesTheLayout() throws Exception {
+        // 7.1 as WAVEFORMATEXTENSIBLE states it (KSAUDIO_SPEAKER_7POINT1_SURROUND, 0x63F): FL FR FC LFE BL BR SL SR
+        byte[] frame = TestBytes.ints(2, LITTLE_ENDIAN, 1, 2, 3, 4, 5, 6, 7, 8);
+        Decoded d = decode(new TestBytes.Wav().fmtExtensible(1, 8, 48000, 16, 16, 0x63F).data(frame).bytes());
+        assertEquals(ChannelLayout.fromWaveMask(0x63F, 8), d.info().channelLayout());
+        assertEquals(ChannelLayout.Speaker.LOW_FREQUENCY, d.info().channelLayout().speaker(3));
+        assertEquals(ChannelLayout.Speaker.SIDE_RIGHT, d.info().channelLayout().speaker(7));
+        // a plain PCM header states no positions: the channel-count rule
+        byte[] six = TestBytes.ints(2, LITTLE_ENDIAN, 1, 2, 3, 4, 5, 6);
+        Decoded plain = decode(new TestBytes.Wav().fmt(1, 6, 48000, 16).data(six).bytes());
+        assertEquals(ChannelLayout.byCount(6), plain.info().channelLayout());
+    }
+
+    @Test
     void eightChannelsAt192kHz() throws Exception {
         int[] frame = new int[8 * 3];
         for (int i = 0; i < frame.length; i++) frame[i] = (i % 8) * 1000 + i / 8;
