@@ -105,11 +105,15 @@ final class FeatureAssembler {
         Double width = ll + rr > 0 ? Math.max(0, (ll + rr - 2 * lr) / (2 * (ll + rr))) : null;
         Double balance = ll + rr > 0 ? 10 * Math.log10((ll + 1e-6 * (ll + rr)) / (rr + 1e-6 * (ll + rr))) : null;
         Double drop = null;
-        if (l.integratedLufs() != null) {
+        // compared with the pair it is folded from: for stereo the track's own integrated loudness (the same rounded
+        // figure); for surround the front left and right alone, since the other channels are not in the fold-down;
+        // undefined (null) when that pair is silent
+        Double pair = Num.round(p.loudness.frontPairIntegratedLufs(), 2);
+        if (pair != null) {
             // the fold-down as heard on both speakers: +3.01 dB for the second one, so that L = R reads exactly as
-            // loud as the stereo track and only what cancels in the fold-down counts as a drop
+            // loud as the pair and only what cancels in the fold-down counts as a drop
             Double mono = p.loudness.monoIntegratedLufs();
-            drop = l.integratedLufs() - (mono == null ? LoudnessSeries.GATE_LUFS : mono + TWO_SPEAKERS_DB);
+            drop = pair - (mono == null ? LoudnessSeries.GATE_LUFS : mono + TWO_SPEAKERS_DB);
         }
         Double lowCorr = spec.correlation(POLARITY_LOW_HZ, POLARITY_HIGH_HZ);
         boolean inverted = (correlation != null && correlation <= POLARITY_CORRELATION)

@@ -39,7 +39,8 @@ import org.freshears.dsp.KWeighting;
  * overlap in the processor's pipeline; each channel's arithmetic is exactly that of the one-channel loop, so the
  * figures do not change). The same loop also meters the mono fold-down M = (L+R)/2 for free: K-weighting is
  * linear, so the K-weighted fold-down is half the sum of the two K-weighted channels, and its gated loudness is
- * {@link #monoIntegratedLufs()}.
+ * {@link #monoIntegratedLufs()}. What it is compared with, the loudness of the same pair played as it is
+ * ({@link #frontPairIntegratedLufs()}), costs one addition per 10 ms sub-block: the pair's energies are at hand.
  *
  * <h2>Degenerate input</h2>
  * Silence or input too short for a window yields {@code null} fields, never an exception. NaN
@@ -85,6 +86,9 @@ public final class LoudnessMeter {
     private double monoEnergy;
     private final double[] monoRing = new double[MOMENTARY_SUBBLOCKS];
     private final Series monoMomentaryPower = new Series();
+    /** The front pair alone, weight 1.0 each (two or more channels): ring and 400 ms series. */
+    private final double[] pairRing = new double[MOMENTARY_SUBBLOCKS];
+    private final Series pairMomentaryPower = new Series();
 
     /** A meter for {@code channels} channels of unknown positions ({@link ChannelLayout#byCount}). */
     public LoudnessMeter(int sampleRate, int channels) {
@@ -251,17 +255,18 @@ public final class LoudnessMeter {
     }
 
     private void completeSubBlock() {
+        long k = subIndex;
+        if (channels >= 2) {
+            monoRing[(int) (k % MOMENTARY_SUBBLOCKS)] = 0.25 * monoEnergy;
+            monoEnergy = 0;
+            pairRing[(int) (k % MOMENTARY_SUBBLOCKS)] = channelEnergy[left] + channelEnergy[right];
+        }
         double e = 0;
         for (int c = 0; c < channels; c++) {
             e += weights[c] * channelEnergy[c];
             channelEnergy[c] = 0;
         }
-        long k = subIndex;
         ring[(int) (k % SHORT_TERM_SUBBLOCKS)] = e;
-        if (channels >= 2) {
-            monoRing[(int) (k % MOMENTARY_SUBBLOCKS)] = 0.25 * monoEnergy;
-            monoEnergy = 0;
-        }
         if (k >= MOMENTARY_SUBBLOCKS - 1) {
             momentaryMaxPower = Math.max(momentaryMaxPower, windowPower(k, MOMENTARY_SUBBLOCKS));
         }
@@ -271,7 +276,10 @@ public final class LoudnessMeter {
         if ((k + 1) % SERIES_HOP_SUBBLOCKS == 0) {
             momentaryPower.add(windowPower(k, MOMENTARY_SUBBLOCKS));
             shortTermPower.add(windowPower(k, SHORT_TERM_SUBBLOCKS));
-            if (channels >= 2) monoMomentaryPower.add(monoWindowPower(k));
+            if (channels >= 2) {
+                monoMomentaryPower.add(momentaryWindowPower(monoRing, k));
+                pairMomentaryPower.add(momentaryWindowPower(pairRing, k));
+            }
         }
         subIndex = k + 1;
         subEnd = subStart(k + 2);
@@ -286,11 +294,14 @@ public final class LoudnessMeter {
         return sum / samples;
     }
 
-    /** {@link #windowPower} of the mono fold-down over the 400 ms window ending with sub-block k. */
-    private double monoWindowPower(long k) {
+    /**
+     * {@link #windowPower} of a 40-sub-block ring (the fold-down's or the front pair's) over the 400 ms window ending
+     * with sub-block k.
+     */
+    private double momentaryWindowPower(double[] ring40, long k) {
         long first = k - MOMENTARY_SUBBLOCKS + 1;
         double sum = 0;
-        for (long j = Math.max(0, first); j <= k; j++) sum += monoRing[(int) (j % MOMENTARY_SUBBLOCKS)];
+        for (long j = Math.max(0, first); j <= k; j++) sum += ring40[(int) (j % MOMENTARY_SUBBLOCKS)];
         return sum / (subStart(k + 1) - subStart(first));
     }
 
@@ -322,8 +333,20 @@ public final class LoudnessMeter {
      * left and right channels, or null for fewer than two channels, silence or too short an input.
      */
     public Double monoIntegratedLufs() {
-        if (channels < 2) return null;
-        double[] g = gatedLoudness(monoMomentaryPower.completeFrom(MOMENTARY_SUBBLOCKS / SERIES_HOP_SUBBLOCKS - 1));
+        return channels < 2 ? null : gated(monoMomentaryPower);
+    }
+
+    /**
+     * Gated integrated loudness (BS.1770-4, the same gating) of the front left and right channels alone, weight 1.0
+     * each: what the mono fold-down is compared with. For a plain stereo stream it is the integrated loudness,
+     * bit for bit. Null for fewer than two channels, a silent front pair or too short an input.
+     */
+    public Double frontPairIntegratedLufs() {
+        return channels < 2 ? null : gated(pairMomentaryPower);
+    }
+
+    private static Double gated(Series blockPower) {
+        double[] g = gatedLoudness(blockPower.completeFrom(MOMENTARY_SUBBLOCKS / SERIES_HOP_SUBBLOCKS - 1));
         return g == null ? null : g[0];
     }
 

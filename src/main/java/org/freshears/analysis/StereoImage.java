@@ -11,7 +11,10 @@ import java.util.List;
  * @param width              side energy over mid-plus-side energy (0 mono, 0.5 uncorrelated, 1 inverted)
  * @param monoLoudnessDropLu how much quieter (LU) the mono fold-down (L+R)/2, played on both speakers, reads than the
  *                           stereo track (BS.1770 integrated): L = R gives 0, uncorrelated L and R 3.0; when the
- *                           fold-down cancels below −70 LUFS the drop is taken against −70 LUFS (a lower bound)
+ *                           fold-down cancels below −70 LUFS the drop is taken against −70 LUFS (a lower bound).
+ *                           With more than two channels the fold-down is compared with the front pair alone (the
+ *                           same gated measurement of L and R, weight 1.0 each), not with the loudness of all
+ *                           channels, and the drop is null when that pair is silent
  * @param bands              correlation and width per named band, from the Welch cross-spectrum of L and R:
  *                           width = S/(M+S), correlation = ΣRe(L·R*)/√(Σ|L|²·Σ|R|²) over the band's bins
  * @param lowEndWidth        width 20–120 Hz (is the low end mono?)

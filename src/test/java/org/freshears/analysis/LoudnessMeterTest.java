@@ -125,6 +125,21 @@ class LoudnessMeterTest {
     }
 
     @Test
+    void frontPairLoudnessIsTheIntegratedLoudnessOfStereoAndOfThePairAlone() {
+        int fs = 48_000;
+        float[][] x = testSignal(fs, 6.1);
+        LoudnessMeter stereo = loudness(fs, x, 4096);
+        assertEquals(stereo.result().integratedLufs(), stereo.frontPairIntegratedLufs()); // bit for bit
+        float[] z = new float[x[0].length];
+        float[] loud = tone(fs, 6.1, -6);
+        LoudnessMeter surround = loudness(fs, new float[][] {x[0], x[1], loud, loud, loud, loud}, 4096);
+        assertEquals(stereo.result().integratedLufs(), surround.frontPairIntegratedLufs());
+        assertNull(loudness(fs, new float[][] {z, z, loud, z, loud, loud}, 4096).frontPairIntegratedLufs(),
+                "silent front pair");
+        assertNull(loudness(fs, new float[][] {x[0]}, 4096).frontPairIntegratedLufs(), "mono");
+    }
+
+    @Test
     void vorbisOrderTakesTheFrontPairFromChannelsZeroAndTwo() {
         int fs = 48_000;
         float[][] x = testSignal(fs, 6.1);
@@ -132,6 +147,7 @@ class LoudnessMeterTest {
         LoudnessMeter wavOrder = loudness(fs, new float[][] {x[0], x[1], c}, 4096);
         LoudnessMeter vorbis = loudnessIn(fs, ChannelLayout.vorbis(3), new float[][] {x[0], c, x[1]});
         assertEquals(wavOrder.monoIntegratedLufs(), vorbis.monoIntegratedLufs());
+        assertEquals(wavOrder.frontPairIntegratedLufs(), vorbis.frontPairIntegratedLufs());
         assertEquals(wavOrder.result().integratedLufs(), vorbis.result().integratedLufs(), 1e-12);
     }
 
@@ -165,6 +181,7 @@ class LoudnessMeterTest {
             assertArrayEquals(ref.momentarySeriesLufs(), m.momentarySeriesLufs(), 0.0);
             assertArrayEquals(ref.shortTermSeriesLufs(), m.shortTermSeriesLufs(), 0.0);
             assertEquals(ref.monoIntegratedLufs(), m.monoIntegratedLufs(), "block " + block);
+            assertEquals(ref.frontPairIntegratedLufs(), m.frontPairIntegratedLufs(), "block " + block);
             TruePeakMeter tp = truePeak(fs, x, block);
             assertArrayEquals(refTp.truePeakPerChannelDbtp(), tp.truePeakPerChannelDbtp(), 0.0);
             assertArrayEquals(refTp.samplePeakPerChannelDbfs(), tp.samplePeakPerChannelDbfs(), 0.0);
