@@ -48,4 +48,10 @@ final class FileBytes {
     static String seconds(long frames, int sampleRate) {
         return String.format(java.util.Locale.ROOT, "%.1f s", frames / (double) sampleRate);
     }
+
+    /** A position as minutes, seconds and tenths, e.g. "0:09.8". */
+    static String clock(long frames, int sampleRate) {
+        long tenths = Math.round(frames * 10.0 / sampleRate);
+        return String.format(java.util.Locale.ROOT, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
+    }
 }
