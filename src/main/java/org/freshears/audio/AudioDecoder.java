@@ -19,7 +19,9 @@ import java.nio.file.StandardOpenOption;
  * are parsed by our own code; FLAC, MP3 and Ogg Vorbis are decoded by jflac, JLayer and JOrbis.
  *
  * <p>Every input that cannot be decoded at all raises {@link UnreadableAudioException} with one line naming
- * the file and the reason. A file that breaks part way decodes up to the break and records a warning.
+ * the file and the reason. A file that breaks part way decodes up to the break and records a warning. Damage in
+ * the middle of an MP3 or Ogg Vorbis stream is skipped with a warning saying where and how much; when the stream
+ * proves how long the lost stretch was, silence takes its place so that later times stay right.
  */
 public final class AudioDecoder {
     private static final int STREAM_BUFFER = 1 << 16;

@@ -13,6 +13,13 @@ import javazoom.jl.decoder.Obuffer;
  * clipping, so overs above full scale survive. When the first frame carries a LAME tag, the encoder delay
  * plus the 529-sample decoder delay is trimmed from the start and the padding from the end, so the output
  * lines up with the encoder's input; without a tag the output starts 529 samples late (plus the encoder delay).
+ *
+ * <p>JLayer reads the file through {@link MpegFrameFilter}, which passes whole chained frames only and says where
+ * it skipped bytes that were not frames. At such a skip JLayer's decoder is replaced by a fresh one (the old one's
+ * bit reservoir and filter history belong to frames before the gap, and would turn the next frames into noise);
+ * its first 1152 samples, and the frames it cannot decode before them, count as silence. When the filter proves
+ * how many frames the skipped bytes held, that much silence keeps later times right. A frame that JLayer fails to
+ * decode is silence too, so a damaged frame no longer shortens the file.
  */
 final class Mp3Source extends DecodedSource {
     /** Delay of the MP3 synthesis filterbank, in samples, as LAME and other decoders count it. */
@@ -20,16 +27,29 @@ final class Mp3Source extends DecodedSource {
     /** JLayer scales full scale to 32700, not 32768. */
     private static final float JLAYER_SCALE = 1f / 32700f;
     private static final int MAX_BAD_FRAMES_IN_A_ROW = 20;
+    /**
+     * Samples a fresh decoder makes before its output is right: a layer III granule (576) without the previous
+     * one's overlap, then the synthesis filterbank's 512-sample history; measured, 1055 samples differ.
+     */
+    private static final int WARM_UP = 1152;
 
     private final InputStream in;
+    private final MpegFrameFilter filter;
     private final Bitstream bitstream;
-    private final Decoder decoder = new Decoder();
+    private Decoder decoder = new Decoder();
     private final FloatCapture capture = new FloatCapture();
     private final AudioInfo info;
+    private final int samplesPerFrame;
     private final int endTrim;
     private final boolean skipTagFrame;
+    private final long startTrim;
     private long toSkip;
     private long framesDecoded;
+    /** Frames JLayer has returned, the numbering of {@link MpegFrameFilter.Skip#frame()}. */
+    private long framesRead;
+    /** Samples the fresh decoder after a skip must still make before its output is used (till then: silence). */
+    private int warmUp;
+    private boolean unknownLoss;
     private int badFrames;
     private boolean eos;
     private boolean firstFrame = true;
@@ -38,12 +58,15 @@ final class Mp3Source extends DecodedSource {
 
     Mp3Source(InputStream in, MpegHeader first, XingTag tag) {
         this.in = in;
-        this.bitstream = new Bitstream(in);
+        this.filter = new MpegFrameFilter(in, first, tag != null && tag.constantBitrate());
+        this.bitstream = new Bitstream(filter);
         decoder.setOutputBuffer(capture);
         int spf = first.samplesPerFrame();
+        this.samplesPerFrame = spf;
         this.skipTagFrame = tag != null;
         boolean lame = tag != null && tag.delay() >= 0;
-        this.toSkip = lame ? tag.delay() + DECODER_DELAY : 0;
+        this.startTrim = lame ? tag.delay() + DECODER_DELAY : 0;
+        this.toSkip = startTrim;
         this.endTrim = lame ? Math.max(0, tag.padding() - DECODER_DELAY) : 0;
         long frames = tag != null && tag.frames() > 0 ? tag.frames() * (long) spf - (lame ? tag.delay() + tag.padding() : 0) : -1;
         String encoding = first.layer() == 3 ? "mp3" : "mp" + first.layer();
@@ -78,18 +101,22 @@ final class Mp3Source extends DecodedSource {
             stop("MP3 stream is damaged after " + FileBytes.seconds(framesDecoded, info.sampleRate()) + "; decoding stopped there");
             return;
         }
+        while (!filter.skips().isEmpty() && (h == null || filter.skips().peek().frame() <= framesRead)) skipped(filter.skips().poll());
         if (h == null) {
             eos = true;
             return;
         }
+        framesRead++;
         capture.clear_buffer();
+        boolean failed = false;
         try {
             decoder.decodeFrame(h, bitstream);
             badFrames = 0;
         } catch (Exception e) {
             capture.clear_buffer();
+            failed = true;
             if (++badFrames > MAX_BAD_FRAMES_IN_A_ROW) stop("MP3 stream is damaged after " + FileBytes.seconds(framesDecoded, info.sampleRate()) + "; decoding stopped there");
-            else if (badFrames == 1) warnings.add("skipped a damaged MP3 frame at " + FileBytes.seconds(framesDecoded, info.sampleRate()));
+            else if (badFrames == 1) warnings.add("a damaged MP3 frame at " + FileBytes.clock(position(), info.sampleRate()) + " was replaced by silence");
         } finally {
             bitstream.closeFrame();
         }
@@ -97,10 +124,38 @@ final class Mp3Source extends DecodedSource {
         firstFrame = false;
         if (tagFrame) return;
         int n = capture.length();
+        // after a skip, the frames the fresh decoder cannot decode yet, and those whose output still lacks the lost
+        // frames' overlap and filter history, are silence
+        boolean silent = failed || warmUp > 0;
+        warmUp = Math.max(0, warmUp - n);
+        if (silent && !eos) append(null, samplesPerFrame);
+        else append(capture, n);
+    }
+
+    /** At bytes the filter skipped before this frame: a fresh decoder, silence for the frames proven lost, a warning. */
+    private void skipped(MpegFrameFilter.Skip skip) {
+        decoder = new Decoder();
+        decoder.setOutputBuffer(capture);
+        warmUp = WARM_UP;
+        String what = "MP3 stream is damaged at " + FileBytes.clock(position(), info.sampleRate()) + ": " + skip.bytes() + " bytes skipped";
+        if (skip.lostFrames() > 0) {
+            long lost = (long) skip.lostFrames() * samplesPerFrame;
+            append(null, (int) lost);
+            warnings.add(what + ", " + skip.lostFrames() + " frame" + (skip.lostFrames() == 1 ? "" : "s") + " ("
+                    + FileBytes.seconds(lost, info.sampleRate()) + ") of audio lost and replaced by silence, with the next few"
+                    + " frames that depend on them, so that later times stay right");
+        } else {
+            unknownLoss = true;
+            warnings.add(what + "; how much audio was lost is unknown, so later times are early by that much");
+        }
+    }
+
+    /** Appends {@code n} decoded samples from {@code from}, or silence when it is null, after the start trim. */
+    private void append(FloatCapture from, int n) {
         framesDecoded += n;
-        int from = (int) Math.min(toSkip, n);
-        toSkip -= from;
-        int count = n - from;
+        int skip = (int) Math.min(toSkip, n);
+        toSkip -= skip;
+        int count = n - skip;
         if (count <= 0) return;
         if (fifoFill + count > pending[0].length) {
             float[][] bigger = new float[pending.length][fifoFill + count + 1152];
@@ -108,11 +163,20 @@ final class Mp3Source extends DecodedSource {
             pending = bigger;
         }
         for (int c = 0; c < pending.length; c++) {
-            float[] src = capture.samples(Math.min(c, capture.channels() - 1));
             float[] dst = pending[c];
-            for (int i = 0; i < count; i++) dst[fifoFill + i] = src[from + i] * JLAYER_SCALE;
+            if (from == null) {
+                java.util.Arrays.fill(dst, fifoFill, fifoFill + count, 0f);
+                continue;
+            }
+            float[] src = from.samples(Math.min(c, from.channels() - 1));
+            for (int i = 0; i < count; i++) dst[fifoFill + i] = src[skip + i] * JLAYER_SCALE;
         }
         fifoFill += count;
+    }
+
+    /** Where the next decoded sample lands in the output. */
+    private long position() {
+        return framesDecoded - (startTrim - toSkip);
     }
 
     private void stop(String warning) {
@@ -122,7 +186,14 @@ final class Mp3Source extends DecodedSource {
 
     @Override
     protected void onEnd() {
-        if (info.frameLength() > 0 && framesOut < info.frameLength() - 1152) {
+        if (info.frameLength() <= 0 || framesOut >= info.frameLength() - 1152) return;
+        String decoded = "decoded " + FileBytes.seconds(framesOut, info.sampleRate()) + " of " + FileBytes.seconds(info.frameLength(), info.sampleRate());
+        if (filter.trailingBytes() > 0) {
+            warnings.add("MP3 stream is damaged at " + FileBytes.clock(framesOut, info.sampleRate()) + ": the last "
+                    + filter.trailingBytes() + " bytes are not MP3 frames (" + decoded + ")");
+        } else if (unknownLoss) {
+            warnings.add(decoded + ": the rest was lost where the stream is damaged");
+        } else {
             warnings.add(truncatedWarning(info.frameLength(), info.sampleRate()));
         }
     }

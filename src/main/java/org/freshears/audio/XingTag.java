@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
  * @param frames  audio frames announced (the tag frame itself not counted), or -1
  * @param delay   encoder delay in samples, or -1 without a LAME tag
  * @param padding encoder padding in samples, or -1 without a LAME tag
+ * @param constantBitrate the tag is called "Info", as LAME and libavformat call it in a constant bit rate stream
+ *                        ("Xing" in a variable one)
  */
-record XingTag(long frames, int delay, int padding) {
+record XingTag(long frames, int delay, int padding, boolean constantBitrate) {
 
     /** Reads the tag from the frame at {@code pos} in {@code b}, or returns null when the frame holds none. */
     static XingTag read(byte[] b, int len, int pos) {
@@ -38,7 +40,7 @@ record XingTag(long frames, int delay, int padding) {
             delay = d >>> 12;
             padding = d & 0xFFF;
         }
-        return new XingTag(frames, delay, padding);
+        return new XingTag(frames, delay, padding, id.equals("Info"));
     }
 
     /** LAME writes "LAME", and its forks and libavcodec's muxer write "Lavc"/"Lavf"/"GOGO"; all use LAME's layout. */

@@ -6,7 +6,8 @@
  * bounded by the block, not the file. WAV and AIFF/AIFF-C are parsed here; FLAC, MP3 and Ogg Vorbis are
  * decoded through jflac, JLayer and JOrbis. Files that cannot be decoded raise
  * {@link org.freshears.audio.UnreadableAudioException} with one user-facing line; files that break part way
- * decode up to the break and report it in {@link org.freshears.audio.AudioSource#warnings()}.
+ * decode up to the break, and damaged stretches are skipped (as silence where their length is certain), and both
+ * are reported in {@link org.freshears.audio.AudioSource#warnings()}.
  *
  * <p>This package depends on nothing else in Fresh Ears.
  */
