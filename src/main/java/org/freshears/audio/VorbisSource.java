@@ -64,6 +64,8 @@ final class VorbisSource extends DecodedSource {
     private boolean dropNextOutput;
     private int packetsInHole;
     private long holeAt;
+    /** Where in the file the stream's last good page before the hole ended, and where its audio pages began. */
+    private long holeBytes, audioStart;
     private long silence;
 
     VorbisSource(InputStream in, long announcedFrames, String name) throws IOException, UnreadableAudioException {
@@ -90,6 +92,7 @@ final class VorbisSource extends DecodedSource {
         info = new AudioInfo(vorbis.rate, vorbis.channels, "ogg", "vorbis", announcedFrames,
                 ChannelLayout.vorbis(vorbis.channels));
         pending = new float[vorbis.channels][8192];
+        audioStart = pageEndAt; // audio starts on a fresh page after the headers (Vorbis I §4.2.1)
     }
 
     @Override
@@ -101,7 +104,12 @@ final class VorbisSource extends DecodedSource {
     protected boolean decodeNext() throws IOException {
         while (true) {
             if (silence > 0) {
-                int n = (int) Math.min(silence, pending[0].length);
+                long room = endGranule - framesOut;
+                if (room <= 0) { // the last page's position leaves no room for it
+                    silence = 0;
+                    continue;
+                }
+                int n = (int) Math.min(silence, Math.min(room, pending[0].length));
                 for (float[] ch : pending) Arrays.fill(ch, 0, n, 0f);
                 silence -= n;
                 pendingPos = 0;
@@ -111,7 +119,7 @@ final class VorbisSource extends DecodedSource {
             int samples = inHole ? 0 : dsp.synthesis_pcmout(pcmOut, index);
             if (samples > 0) {
                 long room = endGranule - framesOut;
-                int n = (int) Math.min(samples, Math.min(room, pending[0].length));
+                int n = (int) Math.max(0, Math.min(samples, Math.min(room, pending[0].length)));
                 for (int c = 0; c < pending.length; c++) System.arraycopy(pcmOut[0][c], index[c], pending[c], 0, n);
                 dsp.synthesis_read(Math.min(samples, pending[0].length));
                 if (n <= 0) continue;
@@ -163,6 +171,7 @@ final class VorbisSource extends DecodedSource {
         if (inHole) return;
         inHole = true;
         holeAt = timeline;
+        holeBytes = pageEndAt;
     }
 
     /**
@@ -175,8 +184,12 @@ final class VorbisSource extends DecodedSource {
     private void endHole(long granule) {
         inHole = false;
         long missing = granule - timeline - granuleOffset;
+        // the skipped bytes can hold at most four times as many samples per byte as the stream carried before the
+        // hole (a quiet stretch codes smaller than the average), plus one largest block
+        double framesPerByte = holeBytes > audioStart ? holeAt / (double) (holeBytes - audioStart) : 0;
+        long most = (long) Math.min((bytesSkipped + 1) * (MAX_BLOCK / 2.0), 4 * framesPerByte * (bytesSkipped + 1)) + MAX_BLOCK;
         boolean proven = granule >= 0 && lastGranule >= 0 && !granulesBackwards && granule > lastGranule
-                && missing > 0 && missing <= (bytesSkipped + 1) * (MAX_BLOCK / 2);
+                && missing > 0 && framesPerByte > 0 && missing <= most;
         String what = "Ogg stream is damaged at " + FileBytes.clock(holeAt, info.sampleRate()) + ": "
                 + (pagesSkipped > 0 ? pagesSkipped + " damaged page" + (pagesSkipped == 1 ? "" : "s") : "damaged data") + " skipped";
         pagesSkipped = 0;
@@ -204,7 +217,8 @@ final class VorbisSource extends DecodedSource {
             stream.pagein(page);
             if (page.eos() != 0) {
                 sawEnd = true;
-                endGranule = page.granulepos();
+                // a negative position says "no packet ends here"; it cannot be the stream's length
+                if (page.granulepos() >= 0) endGranule = page.granulepos();
             }
         }
     }

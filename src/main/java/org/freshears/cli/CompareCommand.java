@@ -59,7 +59,8 @@ final class CompareCommand implements Callable<Integer> {
         } catch (UnreadableAudioException e) {
             if (json) {
                 out.println(Json.write(new AnalysisDocument.Failure(CompareDocument.SCHEMA,
-                        new AnalysisDocument.Failure.PathOnly(failed(e.getMessage())), e.getMessage())));
+                        new AnalysisDocument.Failure.PathOnly((e instanceof Comparison.UnreadableInput u ? u.path() : mix).toString()),
+                        e.getMessage())));
             }
             err.println("freshears: " + e.getMessage());
             return Main.BAD_INPUT;
@@ -71,14 +72,6 @@ final class CompareCommand implements Callable<Integer> {
             table(doc, out);
         }
         return Main.OK;
-    }
-
-    /** The file an error message is about (messages start with the file's name): a reference, else the mix. */
-    private String failed(String message) {
-        for (Path ref : references) {
-            if (message.startsWith(ref + ":") || message.startsWith(ref.getFileName() + ":")) return ref.toString();
-        }
-        return mix.toString();
     }
 
     static void table(CompareDocument doc, PrintWriter out) {

@@ -15,6 +15,20 @@ import org.freshears.model.ReferenceComparison;
 public final class Comparison {
     private Comparison() {}
 
+    /** An input of the comparison that cannot be read, and which one it is (the mix and a reference may share a name). */
+    public static final class UnreadableInput extends UnreadableAudioException {
+        private final transient Path path;
+
+        UnreadableInput(Path path, UnreadableAudioException cause) {
+            super(cause.getMessage(), cause);
+            this.path = path;
+        }
+
+        public Path path() {
+            return path;
+        }
+    }
+
     /**
      * Analyses the mix (full analysis document) and measures each reference, then places every feature of the
      * mix in the references' percentile profile.
@@ -22,12 +36,24 @@ public final class Comparison {
     public static CompareDocument compare(Pipeline pipeline, Path mix, String mixShown, List<Path> references,
                                           Pipeline.AnalyzeRequest request, ProgressListener progress)
             throws UnreadableAudioException, IOException {
-        AnalysisDocument doc = pipeline.analyze(mix, mixShown, request, progress);
+        AnalysisDocument doc;
+        try {
+            doc = pipeline.analyze(mix, mixShown, request, progress);
+        } catch (UnreadableInput e) {
+            throw e; // a reference, measured with the mix
+        } catch (UnreadableAudioException e) {
+            throw new UnreadableInput(mix, e);
+        }
         List<FeatureVector> vectors = new ArrayList<>();
         List<CompareDocument.Reference> refs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Path r : references) {
-            MixFeatures f = pipeline.measure(r, r.toString(), progress);
+            MixFeatures f;
+            try {
+                f = pipeline.measure(r, r.toString(), progress);
+            } catch (UnreadableAudioException e) {
+                throw new UnreadableInput(r, e);
+            }
             vectors.add(FeatureVector.of(f));
             refs.add(new CompareDocument.Reference(r.toString(), f.loudness() == null ? null : f.loudness().integratedLufs(),
                     f.loudness() == null ? null : f.loudness().truePeakDbtp(), f.file().durationSeconds()));

@@ -132,7 +132,7 @@ public final class Pipeline {
             // would still name one (with nearest references at no measurable distance)
             return userGenre == null || userGenre.isBlank()
                     ? new GenreAssessment(null, List.of(), List.of(), List.of(), null, false, null)
-                    : new GenreAssessment(userGenre, List.of());
+                    : new GenreAssessment(m.get().resolveGenre(userGenre), List.of());
         }
         if (m.isPresent()) {
             long t0 = System.nanoTime();
@@ -214,7 +214,11 @@ public final class Pipeline {
         List<MixFeatures> refs = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
             Path ref = references.get(i);
-            refs.add(measure(ref, ref.getFileName().toString(), ProgressListener.NONE));
+            try {
+                refs.add(measure(ref, ref.getFileName().toString(), ProgressListener.NONE));
+            } catch (UnreadableAudioException e) {
+                throw new Comparison.UnreadableInput(ref, e); // says which input it was
+            }
             progress.progress("compare", (i + 1.0) / (references.size() + 1));
         }
         return refs;

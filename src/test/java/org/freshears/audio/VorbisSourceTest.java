@@ -101,4 +101,23 @@ class VorbisSourceTest {
         assertEquals(pages.get(5).granule(), d.frames());
         assertEquals(List.of("Ogg stream is damaged at 0:00.5: no readable page follows, so decoding stopped there"), d.warnings());
     }
+
+    @Test
+    void aForgedPositionAfterAHoleNeitherThrowsNorMakesHoursOfSilence() throws Exception {
+        // far beyond what the skipped bytes could hold: only a warning
+        byte[] far = withPageDamaged(3);
+        OggPages.setGranule(far, pages.get(4), pages.get(4).granule() + 44100L * 3600);
+        Decoded d = Decoded.of(dir, "far.ogg", far);
+        assertTrue(d.warnings().getFirst().contains("the granule positions do not show how much audio was lost"), d.warnings().toString());
+        assertTrue(d.frames() <= pages.getLast().granule(), "frames " + d.frames());
+        assertTrue(Samples.longestSilence(d.samples()) <= 1, "no silence inserted");
+        // a little beyond the real gap, so that the silence runs past where the last page (read later) says the
+        // stream ends: this threw ArrayIndexOutOfBoundsException ("arraycopy: length ... is negative"); now the
+        // audio after that end is dropped, and the file is at most the forged amount longer
+        byte[] near = withPageDamaged(3);
+        OggPages.setGranule(near, pages.get(4), pages.get(4).granule() + 6000);
+        Decoded n = Decoded.of(dir, "near.ogg", near);
+        assertTrue(n.frames() <= pages.getLast().granule() + 6000, "frames " + n.frames());
+        assertEquals(1, n.warnings().size(), n.warnings().toString());
+    }
 }

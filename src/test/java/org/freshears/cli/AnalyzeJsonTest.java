@@ -94,7 +94,7 @@ class AnalyzeJsonTest {
         assertEquals(0, d.at("/genre/nearest").size(), d.get("genre").toString());
         // with the user's genre, that genre is the target (its profile is still what the mix is held against)
         out = new StringWriter();
-        Main.run(new String[] {"analyze", "--json", "--genre", "rock", wav.toString()}, new PrintWriter(out), new PrintWriter(err));
+        Main.run(new String[] {"analyze", "--json", "--genre", " Rock ", wav.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals("rock", Json.mapper().readTree(out.toString().strip()).at("/genre/target").asText());
     }
 }

@@ -139,6 +139,13 @@ class MainTest {
         JsonNode n = Json.mapper().readTree(r.out().strip());
         assertEquals("freshears.compare/1", n.get("schema").asText());
         assertEquals(text.toString(), n.get("file").get("path").asText(), n.toString());
+        // a mix and a reference of the same name: the empty one is named, by its own path
+        Path emptyMix = Files.createDirectories(dir.resolve("mixes")).resolve("x.wav");
+        Files.write(emptyMix, new byte[0]);
+        Path goodRef = Files.createDirectories(dir.resolve("refs")).resolve("x.wav");
+        TrainCommandTest.noise(goodRef, true, 12);
+        JsonNode same = Json.mapper().readTree(run("compare", "--json", emptyMix.toString(), goodRef.toString()).out().strip());
+        assertEquals(emptyMix.toString(), same.get("file").get("path").asText(), same.toString());
     }
 
     @Test
