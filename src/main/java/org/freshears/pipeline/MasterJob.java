@@ -23,6 +23,16 @@ final class MasterJob {
     static MasterResult run(Pipeline pipeline, Pipeline.MasterRequest r, ProgressListener progress)
             throws UnreadableAudioException, IOException {
         long t0 = System.nanoTime();
+        try (var probe = org.freshears.audio.AudioDecoder.open(r.input())) {
+            var layout = probe.info().channelLayout();
+            if (layout.left() != 0 || (layout.channels() > 1 && layout.right() != 1)) {
+                // the render keeps the source's channel order and is written as a WAV, whose readers assume left and
+                // right first (a 5.1 Ogg Vorbis file stores FL FC FR ...): the master would play the centre on the right
+                throw new IllegalArgumentException(r.input().getFileName() + ": mastering a file whose front left and "
+                        + "right are not its first two channels (multichannel Ogg Vorbis) is not supported yet; "
+                        + "convert it to WAV or FLAC first");
+            }
+        }
         MixFeatures before = pipeline.measure(r.input(), r.input().toString(), progress);
         GenreAssessment genre = r.references().isEmpty() ? pipeline.assessGenre(before, r.genre()) : null;
         TargetProfile profile = pipeline.targetProfile(genre, pipeline.measureReferences(r.references(), ProgressListener.NONE));

@@ -149,6 +149,15 @@ class MainTest {
     }
 
     @Test
+    void masteringA51OggIsRefusedRatherThanWrittenWithItsCentreOnTheRight(@TempDir Path dir) {
+        // Vorbis stores 5.1 as FL FC FR RL RR LFE; a WAV written in that order plays the centre on the right
+        Run r = run("master", "src/test/resources/audio/surround51.ogg", "--out", dir.resolve("m.wav").toString());
+        assertEquals(Main.BAD_INPUT, r.status(), r.err());
+        assertTrue(r.err().contains("not supported yet") && r.err().contains("convert it to WAV"), r.err());
+        assertFalse(Files.exists(dir.resolve("m.wav")));
+    }
+
+    @Test
     void platformsListsTheContractTargets() {
         Run r = run("platforms");
         assertEquals(Main.OK, r.status());
