@@ -125,6 +125,41 @@ public record ChannelLayout(List<Speaker> speakers) {
         return r >= 0 && speakers.contains(FL) ? r : Math.min(1, channels() - 1);
     }
 
+    /**
+     * The channels sorted into the WAVE_FORMAT_EXTENSIBLE order (by speaker, {@link Speaker#OTHER} last, ties in
+     * their own order): {@code order[i]} is the channel that goes i-th. The identity for WAV, FLAC and count layouts.
+     */
+    public int[] maskOrder() {
+        Integer[] idx = new Integer[channels()];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, java.util.Comparator.comparingInt(i -> speakers.get(i).ordinal()));
+        int[] out = new int[idx.length];
+        for (int i = 0; i < out.length; i++) out[i] = idx[i];
+        return out;
+    }
+
+    /** This layout with its channels taken in {@code order} ({@code order[i]} goes i-th). */
+    public ChannelLayout reordered(int[] order) {
+        List<Speaker> out = new ArrayList<>(order.length);
+        for (int c : order) out.add(speakers.get(c));
+        return new ChannelLayout(out);
+    }
+
+    /**
+     * The WAVE_FORMAT_EXTENSIBLE channel mask that states this layout, or 0 when no mask can: a speaker that is
+     * {@link Speaker#OTHER}, repeated, or out of the mask's ascending order.
+     */
+    public long waveMask() {
+        long mask = 0;
+        int previous = -1;
+        for (Speaker sp : speakers) {
+            if (sp == Speaker.OTHER || sp.ordinal() <= previous) return 0;
+            mask |= 1L << sp.ordinal();
+            previous = sp.ordinal();
+        }
+        return mask;
+    }
+
     private static ChannelLayout of(Speaker... speakers) {
         return new ChannelLayout(List.of(speakers));
     }

@@ -15,8 +15,9 @@ import java.util.Arrays;
 /**
  * Ogg Vorbis through JOrbis, packet by packet, keeping JOrbis's float output (no 16-bit clipping).
  * The last page's granule position trims the final packet to the exact length. Only the first logical
- * stream of a chained file is read. Channels stay in the Vorbis order ({@link ChannelLayout#vorbis}: with 3 and
- * with 5 to 8 channels the centre comes second, not third as in WAV).
+ * stream of a chained file is read. Channels are handed out in the WAV order (front left, front right, centre,
+ * LFE, back, side): Vorbis stores 3 and 5 to 8 channels with the centre second ({@link ChannelLayout#vorbis}),
+ * and everything downstream (a rendered master above all) expects left and right first.
  *
  * <p>A damaged stretch (pages that fail their CRC, reported by JOgg as a hole in the packet sequence) is
  * skipped with a warning. The first packet after it is decoded but its output dropped, since it would be
@@ -25,6 +26,8 @@ import java.util.Arrays;
  */
 final class VorbisSource extends DecodedSource {
     private static final int READ_BYTES = 1 << 14;
+    /** Output channel i is Vorbis channel order[i]: the WAV order, so that front left and right come first. */
+    private int[] order;
     /** Vorbis I blocks are at most 8192 samples long. */
     private static final int MAX_BLOCK = 8192;
     /** An Ogg page ends at most 255 packets, and a page that ends one carries a granule position. */
@@ -89,8 +92,9 @@ final class VorbisSource extends DecodedSource {
         dsp.synthesis_init(vorbis);
         block = new Block(dsp);
         index = new int[vorbis.channels];
-        info = new AudioInfo(vorbis.rate, vorbis.channels, "ogg", "vorbis", announcedFrames,
-                ChannelLayout.vorbis(vorbis.channels));
+        ChannelLayout stored = ChannelLayout.vorbis(vorbis.channels);
+        order = stored.maskOrder();
+        info = new AudioInfo(vorbis.rate, vorbis.channels, "ogg", "vorbis", announcedFrames, stored.reordered(order));
         pending = new float[vorbis.channels][8192];
         audioStart = pageEndAt; // audio starts on a fresh page after the headers (Vorbis I §4.2.1)
     }
@@ -120,7 +124,7 @@ final class VorbisSource extends DecodedSource {
             if (samples > 0) {
                 long room = endGranule - framesOut;
                 int n = (int) Math.max(0, Math.min(samples, Math.min(room, pending[0].length)));
-                for (int c = 0; c < pending.length; c++) System.arraycopy(pcmOut[0][c], index[c], pending[c], 0, n);
+                for (int c = 0; c < pending.length; c++) System.arraycopy(pcmOut[0][order[c]], index[order[c]], pending[c], 0, n);
                 dsp.synthesis_read(Math.min(samples, pending[0].length));
                 if (n <= 0) continue;
                 pendingPos = 0;

@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * Streaming RIFF/WAVE writer. Integer PCM maps full scale ±1.0 to ±2^(bits−1) (rounded to nearest, clipped to
  * [−2^(bits−1), 2^(bits−1) − 1]); 16-bit adds seeded TPDF dither of ±1 LSB before rounding, so each sample's
  * error stays within ±1.5 LSB and averages to zero. Float is WAVE_FORMAT_IEEE_FLOAT with a {@code fact} chunk.
- * More than two channels use WAVE_FORMAT_EXTENSIBLE (channel mask 0: positions not claimed). Sizes in the header
+ * More than two channels use WAVE_FORMAT_EXTENSIBLE, with the layout's channel mask when one is given (else 0:
+ * positions not claimed). Sizes in the header
  * are filled in on {@link #close()}; output beyond 4 GiB (which needs RF64) is refused.
  */
 public final class WavWriter implements AudioSink {
@@ -22,6 +23,7 @@ public final class WavWriter implements AudioSink {
 
     private final FileChannel out;
     private final int sampleRate, channels;
+    private final long channelMask;
     private final OutputFormat format;
     private final int headerSize, frameBytes;
     private final ByteBuffer buffer;
@@ -34,6 +36,21 @@ public final class WavWriter implements AudioSink {
     }
 
     public WavWriter(Path path, int sampleRate, int channels, OutputFormat format, long ditherSeed) throws IOException {
+        this(path, sampleRate, channels, format, ditherSeed, 0);
+    }
+
+    /**
+     * With the speaker positions of a layout, stated as the WAVE_FORMAT_EXTENSIBLE channel mask when there are more
+     * than two channels ({@link ChannelLayout#waveMask()}; 0 claims none).
+     */
+    public WavWriter(Path path, int sampleRate, int channels, OutputFormat format, ChannelLayout layout) throws IOException {
+        this(path, sampleRate, channels, format, DEFAULT_DITHER_SEED,
+                layout == null || layout.channels() != channels ? 0 : layout.waveMask());
+    }
+
+    private WavWriter(Path path, int sampleRate, int channels, OutputFormat format, long ditherSeed, long channelMask)
+            throws IOException {
+        this.channelMask = channelMask;
         if (sampleRate <= 0) throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
         if (channels <= 0 || channels > 65535) throw new IllegalArgumentException("bad channel count: " + channels);
         this.sampleRate = sampleRate;
@@ -157,7 +174,7 @@ public final class WavWriter implements AudioSink {
         h.putShort((short) (extensible ? FORMAT_EXTENSIBLE : code)).putShort((short) channels).putInt(sampleRate)
                 .putInt(sampleRate * blockAlign).putShort((short) blockAlign).putShort((short) bits);
         if (extensible) {
-            h.putShort((short) 22).putShort((short) bits).putInt(0);
+            h.putShort((short) 22).putShort((short) bits).putInt((int) channelMask);
             h.putShort((short) code).put(new byte[]{0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71});
         } else if (isFloat) {
             h.putShort((short) 0);

@@ -348,7 +348,7 @@ public final class LoopRender implements AutoCloseable {
         List<Stage> tail = stages.subList(split(stages), stages.size());
         ChainProcessor proc = new ChainProcessor(new MasteringChain(tail), info.sampleRate(), info.channels(), BLOCK);
         if (proc.latency() != tailLatency) throw new IllegalArgumentException("the chain's tail latency changed");
-        AudioInfo tailInfo = new AudioInfo(info.sampleRate(), info.channels(), format, encoding, inFrames);
+        AudioInfo tailInfo = new AudioInfo(info.sampleRate(), info.channels(), format, encoding, inFrames, info.channelLayout());
         LimiterStage l = envelope ? limiterOnly(tail) : null;
         double gain = l == null ? 1 : trimFactor(tail);
         if (l == null || !l.equals(envelopeLimiter) || gain > envelopeMaxGain) {

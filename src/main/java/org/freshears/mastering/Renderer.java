@@ -28,7 +28,7 @@ public final class Renderer {
     public static RenderResult render(AudioSource in, MasteringChain chain, Path out, OutputFormat fmt, int blockSize)
             throws IOException {
         AudioInfo info = in.info();
-        try (WavWriter w = new WavWriter(out, info.sampleRate(), info.channels(), fmt)) {
+        try (WavWriter w = new WavWriter(out, info.sampleRate(), info.channels(), fmt, info.channelLayout())) {
             RenderResult r = render(in, chain, w, blockSize);
             return new RenderResult(out, fmt, r.sampleRate(), r.channels(), r.frames(), r.latencyFrames(),
                     r.limiterMaxReductionDb(), r.warnings());

@@ -26,8 +26,8 @@ final class MasterJob {
         try (var probe = org.freshears.audio.AudioDecoder.open(r.input())) {
             var layout = probe.info().channelLayout();
             if (layout.left() != 0 || (layout.channels() > 1 && layout.right() != 1)) {
-                // the render keeps the source's channel order and is written as a WAV, whose readers assume left and
-                // right first (a 5.1 Ogg Vorbis file stores FL FC FR ...): the master would play the centre on the right
+                // the render keeps the source's channel order and the chain's stereo stages take channels 0 and 1;
+                // every decoder hands out left and right first (Vorbis is reordered), so this guards a future one
                 throw new IllegalArgumentException(r.input().getFileName() + ": mastering a file whose front left and "
                         + "right are not its first two channels (multichannel Ogg Vorbis) is not supported yet; "
                         + "convert it to WAV or FLAC first");

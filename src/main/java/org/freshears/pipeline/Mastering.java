@@ -165,7 +165,8 @@ final class Mastering {
         Path part = org.freshears.util.PartFiles.beside(out);
         try {
             MixFeatures features;
-            try (WavWriter w = new WavWriter(part, tail.info().sampleRate(), tail.info().channels(), format)) {
+            try (WavWriter w = new WavWriter(part, tail.info().sampleRate(), tail.info().channels(), format,
+                    tail.info().channelLayout())) {
                 AudioSource written = new AudioSource() {
                     @Override
                     public org.freshears.audio.AudioInfo info() {

@@ -428,7 +428,7 @@ public final class WebApp implements AutoCloseable {
         if (Files.exists(out)) return;
         Path tmp = out.resolveSibling(out.getFileName() + ".part");
         try (AudioSource src = AudioDecoder.open(in);
-             WavWriter w = new WavWriter(tmp, src.info().sampleRate(), src.info().channels(), format)) {
+             WavWriter w = new WavWriter(tmp, src.info().sampleRate(), src.info().channels(), format, src.info().channelLayout())) {
             float[][] block = new float[src.info().channels()][8192];
             for (int n; (n = src.read(block, 8192)) > 0; ) w.write(block, 0, n);
         } catch (org.freshears.audio.UnreadableAudioException e) {

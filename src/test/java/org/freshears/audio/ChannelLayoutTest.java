@@ -103,4 +103,19 @@ class ChannelLayoutTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new AudioInfo(48000, 6, "ogg", "vorbis", -1, ChannelLayout.vorbis(5)));
     }
+
+    @Test
+    void vorbisOrdersSortIntoTheWavOrderAndItsMask() {
+        // Vorbis 7.1 is FL FC FR SL SR RL RR LFE; WAV 7.1 is FL FR FC LFE BL BR SL SR, mask 0x63F
+        ChannelLayout v = ChannelLayout.vorbis(8);
+        int[] order = v.maskOrder();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 2, 1, 7, 5, 6, 3, 4}, order);
+        ChannelLayout wav = v.reordered(order);
+        assertEquals(ChannelLayout.fromWaveMask(0x63F, 8), wav);
+        assertEquals(0x63F, wav.waveMask());
+        assertEquals(0, v.waveMask(), "out of the mask's order: no mask can state it");
+        assertEquals(0x3F, ChannelLayout.vorbis(6).reordered(ChannelLayout.vorbis(6).maskOrder()).waveMask());
+        assertEquals(0, ChannelLayout.byCount(8).waveMask(), "unknown positions are not claimed");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, ChannelLayout.flac(6).maskOrder());
+    }
 }

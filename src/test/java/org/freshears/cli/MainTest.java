@@ -149,12 +149,22 @@ class MainTest {
     }
 
     @Test
-    void masteringA51OggIsRefusedRatherThanWrittenWithItsCentreOnTheRight(@TempDir Path dir) {
-        // Vorbis stores 5.1 as FL FC FR RL RR LFE; a WAV written in that order plays the centre on the right
-        Run r = run("master", "src/test/resources/audio/surround51.ogg", "--out", dir.resolve("m.wav").toString());
-        assertEquals(Main.BAD_INPUT, r.status(), r.err());
-        assertTrue(r.err().contains("not supported yet") && r.err().contains("convert it to WAV"), r.err());
-        assertFalse(Files.exists(dir.resolve("m.wav")));
+    void aMastered51OggKeepsItsCentreInTheCentre(@TempDir Path dir) throws Exception {
+        // Vorbis stores 5.1 as FL FC FR RL RR LFE; the fixture has 1 kHz on FL, FR and the surrounds, a silent
+        // centre and 60 Hz on the LFE. The master must be a WAV in the WAV order that says so in its channel mask.
+        Path out = dir.resolve("m.wav");
+        Run r = run("master", "src/test/resources/audio/surround51.ogg", "--out", out.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        try (var src = org.freshears.audio.AudioDecoder.open(out)) {
+            assertEquals(org.freshears.audio.ChannelLayout.fromWaveMask(0x3F, 6), src.info().channelLayout());
+            float[][] b = new float[6][48000];
+            double[] energy = new double[6];
+            for (int n; (n = src.read(b, 48000)) > 0; ) {
+                for (int c = 0; c < 6; c++) for (int i = 0; i < n; i++) energy[c] += b[c][i] * (double) b[c][i];
+            }
+            assertTrue(energy[2] < 1e-6 * energy[0], "the centre (channel 3) must stay silent: " + java.util.Arrays.toString(energy));
+            assertTrue(energy[1] > 0.5 * energy[0] && energy[4] > 0.5 * energy[0], java.util.Arrays.toString(energy));
+        }
     }
 
     @Test
