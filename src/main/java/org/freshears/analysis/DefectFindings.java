@@ -47,7 +47,7 @@ public final class DefectFindings {
         String where = start == null ? "" : t.clippedRuns() == 1 || last == null || clock(start).equals(clock(last))
                 ? " at " + clock(start) : " between " + clock(start) + " and " + clock(last);
         int channels = f.file().channels();
-        String across = channels == 1 ? "" : channels == 2 ? ", counted in both channels" : ", counted over all " + channels + " channels";
+        String across = channels == 1 ? "" : channels == 2 ? ", both channels together" : ", all " + channels + " channels together";
         out.add(new Finding("peaks.clipping", sev, String.format(Locale.ROOT,
                 "%d clipped run%s (%d samples flat at full scale%s)%s: clipped peaks sound harsh and distort further "
                         + "when encoded, so pull the level into the limiter or master bus down, or re-render from an "
@@ -132,8 +132,9 @@ public final class DefectFindings {
         String which = offsets.size() == 1 ? String.format(Locale.ROOT, "Channel %d carries a DC offset of %.4f", channel + 1, worst)
                 : "Channels " + String.join(" and ", offsets) + " carry DC offsets";
         out.add(new Finding("technical.dcOffset", sev, String.format(Locale.ROOT,
-                "%s (the largest %.1f dBFS): it wastes headroom and clicks at edits, so put a high-pass (DC filter, "
-                        + "5–20 Hz) on the master or fix the source.", which, db),
+                "%s (%s%.1f dBFS): %s headroom and %s at edits, so put a high-pass (DC filter, 5–20 Hz) on the "
+                        + "master or fix the source.", which, offsets.size() == 1 ? "" : "the largest ", db,
+                offsets.size() == 1 ? "it wastes" : "they waste", offsets.size() == 1 ? "clicks" : "click"),
                 Num.round(db, 2), null, 20 * Math.log10(DC_LINEAR), "dBFS", null, null));
     }
 
