@@ -18,14 +18,16 @@ import java.util.List;
 public record ChannelLayout(List<Speaker> speakers) {
 
     /**
-     * Speaker positions. The first eleven are in the order of the WAVE_FORMAT_EXTENSIBLE mask bits: the constant
-     * with ordinal i is mask bit {@code 1 << i} (FL 0x1, FR 0x2, FC 0x4, LFE 0x8, BL 0x10, BR 0x20, FLC 0x40,
-     * FRC 0x80, BC 0x100, SL 0x200, SR 0x400).
+     * Speaker positions. All but {@link #OTHER} are in the order of the WAVE_FORMAT_EXTENSIBLE mask bits: the
+     * constant with ordinal i is mask bit {@code 1 << i} (FL 0x1, FR 0x2, FC 0x4, LFE 0x8, BL 0x10, BR 0x20, FLC 0x40,
+     * FRC 0x80, BC 0x100, SL 0x200, SR 0x400, then the height channels TC 0x800, TFL 0x1000, TFC 0x2000, TFR 0x4000,
+     * TBL 0x8000, TBC 0x10000, TBR 0x20000, which BS.1770-4 weighs 1.0 like the front).
      */
     public enum Speaker {
         FRONT_LEFT, FRONT_RIGHT, FRONT_CENTER, LOW_FREQUENCY, BACK_LEFT, BACK_RIGHT, FRONT_LEFT_OF_CENTER,
-        FRONT_RIGHT_OF_CENTER, BACK_CENTER, SIDE_LEFT, SIDE_RIGHT,
-        /** Any other position (the height channels, mask bits 0x800 and up) or a position the file does not state. */
+        FRONT_RIGHT_OF_CENTER, BACK_CENTER, SIDE_LEFT, SIDE_RIGHT, TOP_CENTER, TOP_FRONT_LEFT, TOP_FRONT_CENTER,
+        TOP_FRONT_RIGHT, TOP_BACK_LEFT, TOP_BACK_CENTER, TOP_BACK_RIGHT,
+        /** A position the file does not state, or a mask bit beyond the defined ones. */
         OTHER
     }
 

@@ -67,8 +67,8 @@ final class VorbisSource extends DecodedSource {
     private boolean dropNextOutput;
     private int packetsInHole;
     private long holeAt;
-    /** Where in the file the stream's last good page before the hole ended, and where its audio pages began. */
-    private long holeBytes, audioStart;
+    /** Frames of silence put in for lost stretches so far. */
+    private long silenceInserted;
     private long silence;
 
     VorbisSource(InputStream in, long announcedFrames, String name) throws IOException, UnreadableAudioException {
@@ -96,7 +96,6 @@ final class VorbisSource extends DecodedSource {
         order = stored.maskOrder();
         info = new AudioInfo(vorbis.rate, vorbis.channels, "ogg", "vorbis", announcedFrames, stored.reordered(order));
         pending = new float[vorbis.channels][8192];
-        audioStart = pageEndAt; // audio starts on a fresh page after the headers (Vorbis I §4.2.1)
     }
 
     @Override
@@ -175,7 +174,6 @@ final class VorbisSource extends DecodedSource {
         if (inHole) return;
         inHole = true;
         holeAt = timeline;
-        holeBytes = pageEndAt;
     }
 
     /**
@@ -188,17 +186,19 @@ final class VorbisSource extends DecodedSource {
     private void endHole(long granule) {
         inHole = false;
         long missing = granule - timeline - granuleOffset;
-        // the skipped bytes can hold at most four times as many samples per byte as the stream carried before the
-        // hole (a quiet stretch codes smaller than the average), plus one largest block
-        double framesPerByte = holeBytes > audioStart ? holeAt / (double) (holeBytes - audioStart) : 0;
-        long most = (long) Math.min((bytesSkipped + 1) * (MAX_BLOCK / 2.0), 4 * framesPerByte * (bytesSkipped + 1)) + MAX_BLOCK;
+        // Each lost packet took at least a byte and made at most half a largest block. That alone lets a forged
+        // position turn a few hundred KB of junk into hours (digital silence codes to a few bytes a packet, so no
+        // tighter bound per byte holds for real files), so the silence of a file is also kept to twice the audio
+        // decoded so far, or ten minutes, whichever is more.
+        long cap = Math.max(2 * Math.max(0, timeline - silenceInserted), (long) info.sampleRate() * 600) - silenceInserted;
         boolean proven = granule >= 0 && lastGranule >= 0 && !granulesBackwards && granule > lastGranule
-                && missing > 0 && framesPerByte > 0 && missing <= most;
+                && missing > 0 && missing <= (bytesSkipped + 1) * (MAX_BLOCK / 2) && missing <= cap;
         String what = "Ogg stream is damaged at " + FileBytes.clock(holeAt, info.sampleRate()) + ": "
                 + (pagesSkipped > 0 ? pagesSkipped + " damaged page" + (pagesSkipped == 1 ? "" : "s") : "damaged data") + " skipped";
         pagesSkipped = 0;
         if (proven) {
             silence = missing;
+            silenceInserted += missing;
             timeline += missing;
             warnings.add(what + ", " + FileBytes.seconds(missing, info.sampleRate())
                     + " of audio lost and replaced by silence so that later times stay right");

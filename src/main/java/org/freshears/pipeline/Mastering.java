@@ -71,7 +71,7 @@ final class Mastering {
                     cache = null;
                     Double headLufs;
                     try (AudioSource src = AudioDecoder.open(in)) {
-                        LoudnessMeter meter = new LoudnessMeter(src.info().sampleRate(), src.info().channels());
+                        LoudnessMeter meter = new LoudnessMeter(src.info().sampleRate(), src.info().channelLayout());
                         // the trim the loop is about to choose, if the head keeps the mix's loudness
                         Double mixLufs = before.loudness() == null ? null : before.loudness().integratedLufs();
                         double expectedTrim = hasLimiter && mixLufs != null

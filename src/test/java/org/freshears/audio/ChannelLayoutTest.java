@@ -27,8 +27,8 @@ class ChannelLayoutTest {
         assertEquals(List.of(FRONT_LEFT, FRONT_RIGHT, FRONT_CENTER, LOW_FREQUENCY, BACK_LEFT, BACK_RIGHT, SIDE_LEFT,
                 SIDE_RIGHT), speakers(ChannelLayout.fromWaveMask(0x63F, 8)), "7.1");
         assertEquals(List.of(FRONT_CENTER, SIDE_LEFT, SIDE_RIGHT), speakers(ChannelLayout.fromWaveMask(0x604, 3)));
-        // height channels (0x800 and up) have no position of their own here
-        assertEquals(List.of(FRONT_LEFT, FRONT_RIGHT, OTHER, OTHER),
+        // height channels (0x800 to 0x20000) keep their positions (BS.1770-4 weighs them 1.0)
+        assertEquals(List.of(FRONT_LEFT, FRONT_RIGHT, TOP_FRONT_LEFT, TOP_FRONT_RIGHT),
                 speakers(ChannelLayout.fromWaveMask(0x3 | 0x1000 | 0x4000, 4)));
     }
 
@@ -117,5 +117,16 @@ class ChannelLayoutTest {
         assertEquals(0x3F, ChannelLayout.vorbis(6).reordered(ChannelLayout.vorbis(6).maskOrder()).waveMask());
         assertEquals(0, ChannelLayout.byCount(8).waveMask(), "unknown positions are not claimed");
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, ChannelLayout.flac(6).maskOrder());
+    }
+
+    @Test
+    void heightChannelsKeepTheirMaskBits() {
+        // 5.1.2 as a WAV states it: FL FR FC LFE SL SR TFL TFR (mask 0x560F); a master must write the same mask back
+        ChannelLayout l = ChannelLayout.fromWaveMask(0x560F, 8);
+        assertEquals(List.of(FRONT_LEFT, FRONT_RIGHT, FRONT_CENTER, LOW_FREQUENCY, SIDE_LEFT, SIDE_RIGHT, TOP_FRONT_LEFT,
+                TOP_FRONT_RIGHT), l.speakers());
+        assertEquals(0x560F, l.waveMask());
+        // bits beyond the defined eighteen are positions nobody states
+        assertEquals(OTHER, ChannelLayout.fromWaveMask(0x3 | (1L << 20), 3).speaker(2));
     }
 }

@@ -120,4 +120,23 @@ class VorbisSourceTest {
         assertTrue(n.frames() <= pages.getLast().granule() + 6000, "frames " + n.frames());
         assertEquals(1, n.warnings().size(), n.warnings().toString());
     }
+
+    @Test
+    void junkAndAForgedPositionCannotTurnASmallFileIntoHours() throws Exception {
+        // page 3 damaged, 200 KB of junk (no page marker) after it, and every later position raised by 3 hours:
+        // one packet per skipped byte would allow 5 hours, but the silence of a file is kept to ten minutes here
+        byte[] b = withPageDamaged(3);
+        long hours = 44100L * 3600 * 3;
+        for (int p = 4; p < pages.size(); p++) OggPages.setGranule(b, pages.get(p), pages.get(p).granule() + hours);
+        int at = pages.get(4).offset();
+        byte[] junk = new byte[200_000];
+        java.util.Arrays.fill(junk, (byte) 0x55);
+        byte[] spliced = new byte[b.length + junk.length];
+        System.arraycopy(b, 0, spliced, 0, at);
+        System.arraycopy(junk, 0, spliced, at, junk.length);
+        System.arraycopy(b, at, spliced, at + junk.length, b.length - at);
+        Decoded d = Decoded.of(dir, "hours.ogg", spliced);
+        assertTrue(d.frames() < 44100L * 60, "frames " + d.frames());
+        assertTrue(d.warnings().getFirst().contains("the granule positions do not show how much audio was lost"), d.warnings().toString());
+    }
 }
