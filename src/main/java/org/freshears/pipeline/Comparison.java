@@ -36,24 +36,24 @@ public final class Comparison {
     public static CompareDocument compare(Pipeline pipeline, Path mix, String mixShown, List<Path> references,
                                           Pipeline.AnalyzeRequest request, ProgressListener progress)
             throws UnreadableAudioException, IOException {
-        AnalysisDocument doc;
+        // the mix first (its error, if any, is the one reported), then each reference once: the same measurements
+        // serve the analysis document's target profile and the feature positions below
+        MixFeatures mixFeatures;
         try {
-            doc = pipeline.analyze(mix, mixShown, request, progress);
-        } catch (UnreadableInput e) {
-            throw e; // a reference, measured with the mix
+            mixFeatures = pipeline.measure(mix, mixShown, progress);
         } catch (UnreadableAudioException e) {
             throw new UnreadableInput(mix, e);
         }
+        List<MixFeatures> measured = pipeline.measureReferences(references, progress);
+        Pipeline.AnalyzeRequest withThese = references.equals(request.references()) ? request
+                : new Pipeline.AnalyzeRequest(request.genre(), request.platform(), references);
+        AnalysisDocument doc = pipeline.analyze(p -> mixFeatures, withThese, measured, progress);
         List<FeatureVector> vectors = new ArrayList<>();
         List<CompareDocument.Reference> refs = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (Path r : references) {
-            MixFeatures f;
-            try {
-                f = pipeline.measure(r, r.toString(), progress);
-            } catch (UnreadableAudioException e) {
-                throw new UnreadableInput(r, e);
-            }
+        for (int i = 0; i < references.size(); i++) {
+            Path r = references.get(i);
+            MixFeatures f = measured.get(i);
             vectors.add(FeatureVector.of(f));
             refs.add(new CompareDocument.Reference(r.toString(), f.loudness() == null ? null : f.loudness().integratedLufs(),
                     f.loudness() == null ? null : f.loudness().truePeakDbtp(), f.file().durationSeconds()));

@@ -180,6 +180,15 @@ public final class Pipeline {
     /** As {@link #analyze(Path, String, AnalyzeRequest, ProgressListener)}, with the mix measured by {@code measurement}. */
     public AnalysisDocument analyze(Measurement measurement, AnalyzeRequest request, ProgressListener progress)
             throws UnreadableAudioException, IOException {
+        return analyze(measurement, request, null, progress);
+    }
+
+    /**
+     * As {@link #analyze(Measurement, AnalyzeRequest, ProgressListener)} with the request's references already
+     * measured ({@code references}, in the request's order), or measured here when that is null.
+     */
+    AnalysisDocument analyze(Measurement measurement, AnalyzeRequest request, List<MixFeatures> references,
+                             ProgressListener progress) throws UnreadableAudioException, IOException {
         long t0 = System.nanoTime();
         MixFeatures features = requireAudio(measurement.measure(progress));
         Timing.step("measure", t0);
@@ -188,7 +197,7 @@ public final class Pipeline {
         GenreAssessment genre = assessGenre(features, request.genre());
         Timing.step("genre (waits for the model)", t0);
         t0 = System.nanoTime();
-        List<MixFeatures> refs = measureReferences(request.references(), progress);
+        List<MixFeatures> refs = references != null ? references : measureReferences(request.references(), progress);
         List<AnalysisDocument.ReferenceCurve> curves = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) curves.add(AnalysisDocument.ReferenceCurve.of(request.referenceNames().get(i), refs.get(i)));
         TargetProfile profile = targetProfile(genre, refs);
