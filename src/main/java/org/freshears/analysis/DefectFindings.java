@@ -111,22 +111,20 @@ public final class DefectFindings {
         if (t == null || t.dcOffsetPerChannel() == null) return;
         double worst = 0;
         int channel = -1;
+        List<String> offsets = new ArrayList<>();
         for (int c = 0; c < t.dcOffsetPerChannel().size(); c++) {
             Double v = t.dcOffsetPerChannel().get(c);
-            if (v != null && Math.abs(v) > Math.abs(worst)) {
+            if (v == null) continue;
+            if (Math.abs(v) > Math.abs(worst)) {
                 worst = v;
                 channel = c;
             }
+            if (Math.abs(v) >= DC_LINEAR) offsets.add(String.format(Locale.ROOT, "%d (%.4f)", c + 1, v));
         }
         if (Math.abs(worst) < DC_LINEAR) return;
         // the mean of less than half a second cannot tell an offset from the half cycle of a low note
         Double duration = f.file().durationSeconds();
         if (duration == null || duration < MIN_DC_SECONDS) return;
-        List<String> offsets = new ArrayList<>();
-        for (int c = 0; c < t.dcOffsetPerChannel().size(); c++) {
-            Double v = t.dcOffsetPerChannel().get(c);
-            if (v != null && Math.abs(v) >= DC_LINEAR) offsets.add(String.format(Locale.ROOT, "%d (%.4f)", c + 1, v));
-        }
         double db = 20 * Math.log10(Math.abs(worst));
         String sev = Math.abs(worst) >= 0.05 ? Finding.HIGH : Math.abs(worst) >= 0.01 ? Finding.MEDIUM : Finding.LOW;
         String which = offsets.size() == 1 ? String.format(Locale.ROOT, "Channel %d carries a DC offset of %.4f", channel + 1, worst)

@@ -23,16 +23,6 @@ final class MasterJob {
     static MasterResult run(Pipeline pipeline, Pipeline.MasterRequest r, ProgressListener progress)
             throws UnreadableAudioException, IOException {
         long t0 = System.nanoTime();
-        try (var probe = org.freshears.audio.AudioDecoder.open(r.input())) {
-            var layout = probe.info().channelLayout();
-            if (layout.left() != 0 || (layout.channels() > 1 && layout.right() != 1)) {
-                // the render keeps the source's channel order and the chain's stereo stages take channels 0 and 1;
-                // every decoder hands out left and right first (Vorbis is reordered), so this guards a future one
-                throw new IllegalArgumentException(r.input().getFileName() + ": mastering a file whose front left and "
-                        + "right are not its first two channels (multichannel Ogg Vorbis) is not supported yet; "
-                        + "convert it to WAV or FLAC first");
-            }
-        }
         MixFeatures before = pipeline.measure(r.input(), r.input().toString(), progress);
         GenreAssessment genre = r.references().isEmpty() ? pipeline.assessGenre(before, r.genre()) : null;
         TargetProfile profile = pipeline.targetProfile(genre, pipeline.measureReferences(r.references(), ProgressListener.NONE));

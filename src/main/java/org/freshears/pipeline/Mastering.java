@@ -71,6 +71,7 @@ final class Mastering {
                     cache = null;
                     Double headLufs;
                     try (AudioSource src = AudioDecoder.open(in)) {
+                        requireFrontPairFirst(in, src.info().channelLayout());
                         LoudnessMeter meter = new LoudnessMeter(src.info().sampleRate(), src.info().channelLayout());
                         // the trim the loop is about to choose, if the head keeps the mix's loudness
                         Double mixLufs = before.loudness() == null ? null : before.loudness().integratedLufs();
@@ -201,6 +202,17 @@ final class Mastering {
     }
 
     /** With {@code FRESHEARS_TIMING} set, one line per step of the loop on stderr. */
+    /**
+     * The render keeps the source's channel order and the chain's stereo stages take channels 0 and 1. Every decoder
+     * hands out front left and right first (Vorbis is reordered), so this guards a future one.
+     */
+    private static void requireFrontPairFirst(Path in, org.freshears.audio.ChannelLayout layout) {
+        if (layout.left() != 0 || (layout.channels() > 1 && layout.right() != 1)) {
+            throw new IllegalArgumentException(in.getFileName() + ": mastering a file whose front left and right are "
+                    + "not its first two channels is not supported yet; convert it to WAV or FLAC first");
+        }
+    }
+
     private static void timing(String step, long t0) {
         org.freshears.util.Timing.step("master " + step, t0);
     }
