@@ -1,6 +1,7 @@
 package org.freshears.web;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ final class EarlyAnalysis implements AutoCloseable {
         private final GrowingFile file;
         private final CompletableFuture<MixFeatures> result = new CompletableFuture<>();
         private volatile Future<?> task;
+        private volatile FileChannel channel;
         private volatile AudioInfo info;
         private volatile List<String> openWarnings;
         private volatile String stage = "decode";
@@ -62,6 +64,8 @@ final class EarlyAnalysis implements AutoCloseable {
             Future<?> t = task;
             if (t != null) t.cancel(true);
             result.cancel(false);
+            FileChannel c = channel;
+            if (c != null) closeQuietly(c); // a task cancelled before it ran would never close it
         }
 
         /**
@@ -122,10 +126,21 @@ final class EarlyAnalysis implements AutoCloseable {
     Running start(GrowingFile file, long sizeBound, String displayName) {
         if (!permits.tryAcquire()) return null;
         Running r = new Running(this, file);
+        // opened here, on the request's thread, while the spool file is surely where it was made: a short upload
+        // can be whole and moved into the store before the pool runs the task, which then found no file and the
+        // job measured the upload again
+        FileChannel channel;
+        try {
+            channel = file.reader(sizeBound);
+        } catch (IOException e) {
+            permits.release();
+            return null;
+        }
+        r.channel = channel;
         try {
             r.task = pool.submit(() -> {
                 try {
-                    AudioSource src = AudioDecoder.openGrowing(file.reader(sizeBound), sizeBound, displayName);
+                    AudioSource src = AudioDecoder.openGrowing(channel, sizeBound, displayName);
                     try (src) {
                         r.info = src.info();
                         r.openWarnings = List.copyOf(src.warnings());
@@ -136,15 +151,25 @@ final class EarlyAnalysis implements AutoCloseable {
                     }
                 } catch (Throwable e) {
                     r.result.completeExceptionally(e);
+                    closeQuietly(channel);
                 } finally {
                     permits.release();
                 }
             });
         } catch (RuntimeException e) {
+            closeQuietly(channel);
             permits.release();
             return null;
         }
         return r;
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // nothing was written through it
+        }
     }
 
     /** Hands an early measurement to the job {@code jobId} (taken back with {@link #take}). */
