@@ -177,7 +177,8 @@ public final class LoudnessMeter {
                 v = 0f;
                 bad++;
             }
-            peak = Math.max(peak, Math.abs(v));
+            float av = Math.abs(v);
+            if (av > peak) peak = av;
             double x = v;
             double y = b0 * x + s1;
             s1 = b1 * x - a1 * y + s2;
@@ -215,7 +216,9 @@ public final class LoudnessMeter {
                 vr = 0f;
                 bad++;
             }
-            peak = Math.max(peak, Math.max(Math.abs(vl), Math.abs(vr)));
+            float al = Math.abs(vl), ar = Math.abs(vr);
+            if (al > peak) peak = al;
+            if (ar > peak) peak = ar;
             double xl = vl, xr = vr;
             double yl = b0 * xl + ls1;
             double yr = b0 * xr + rs1;

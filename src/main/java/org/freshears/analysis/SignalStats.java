@@ -85,7 +85,8 @@ final class SignalStats implements BlockAnalyzer {
                 float v = x[i];
                 s += v;
                 q += v * (double) v;
-                pk = Math.max(pk, Math.abs(v));
+                float a = Math.abs(v);
+                if (a > pk) pk = a;
             }
             dcSum[c] = s;
             subEnergy[c] = q;

@@ -51,7 +51,8 @@ public final class TruePeakMeter {
                         bad++;
                     }
                     s[i] = v;
-                    sp = Math.max(sp, Math.abs(v));
+                    float a = Math.abs(v);
+                    if (a > sp) sp = a;
                 }
                 nonFinite += bad;
                 ip = Math.max(ip, os.process(s, 0, n, ip));

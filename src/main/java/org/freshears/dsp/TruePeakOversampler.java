@@ -116,7 +116,10 @@ public final class TruePeakOversampler {
             // more often but cost more than it saved on real music (measured with AnalyzerBench).
             float skipBelow = Math.min(Math.max(floor, peak), 1f);
             float m = 0f;
-            for (int i = 0; i < HISTORY + c; i++) m = Math.max(m, Math.abs(x[i]));
+            for (int i = 0; i < HISTORY + c; i++) {
+                float a = Math.abs(x[i]);
+                if (a > m) m = a;
+            }
             if (m * bound > skipBelow) peak = Math.max(peak, chunk(x, 0, c, true));
             System.arraycopy(x, c, x, 0, HISTORY);
             off += c;
@@ -142,7 +145,10 @@ public final class TruePeakOversampler {
         // but its overs are counted here so that the count covers the whole over-sampled stream.
         if (countOvers) {
             float sp = 0f;
-            for (int m = from; m < to; m++) sp = Math.max(sp, Math.abs(buf[HISTORY + m]));
+            for (int m = from; m < to; m++) {
+                float a = Math.abs(buf[HISTORY + m]);
+                if (a > sp) sp = a;
+            }
             if (sp > 1f) {
                 for (int m = from; m < to; m++) if (Math.abs(buf[HISTORY + m]) > 1f) overs++;
             }
@@ -166,7 +172,9 @@ public final class TruePeakOversampler {
             float mid = h0 * s0 + h1 * s1 + h2 * s2 + (h3 * s3 + h4 * s4 + h5 * s5);
             float e = e0 * s0 + e1 * s1 + e2 * s2 + (e3 * s3 + e4 * s4 + e5 * s5);
             float o = o0 * d0 + o1 * d1 + o2 * d2 + (o3 * d3 + o4 * d4 + o5 * d5);
-            peak = Math.max(peak, Math.max(Math.abs(mid), Math.abs(e) + Math.abs(o)));
+            float q = Math.abs(e) + Math.abs(o), h = Math.abs(mid);
+            if (q > peak) peak = q;
+            if (h > peak) peak = h;
         }
         return peak;
     }
@@ -178,7 +186,8 @@ public final class TruePeakOversampler {
         for (int m = from; m < to; m++) {
             float mid = h0 * (b[m + 11] + b[m]) + h1 * (b[m + 10] + b[m + 1]) + h2 * (b[m + 9] + b[m + 2])
                     + (h3 * (b[m + 8] + b[m + 3]) + h4 * (b[m + 7] + b[m + 4]) + h5 * (b[m + 6] + b[m + 5]));
-            peak = Math.max(peak, Math.abs(mid));
+            float h = Math.abs(mid);
+            if (h > peak) peak = h;
         }
         return peak;
     }

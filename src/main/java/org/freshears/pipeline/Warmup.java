@@ -29,6 +29,28 @@ public final class Warmup {
      */
     public static AnalysisDocument exercise(Pipeline pipeline, java.util.function.BooleanSupplier masterToo)
             throws IOException, UnreadableAudioException {
+        return withTrack(wav -> {
+            AnalysisDocument doc = pipeline.analyze(wav, "warmup.wav", Pipeline.AnalyzeRequest.defaults(), ProgressListener.NONE);
+            if (masterToo.getAsBoolean()) {
+                pipeline.master(new Pipeline.MasterRequest(wav, wav.resolveSibling("warmup-master.wav"), null, List.of(),
+                        Platform.DEFAULT, null, null, OutputFormat.PCM24), ProgressListener.NONE);
+            }
+            return doc;
+        });
+    }
+
+    /** Work on a track of synthetic music. */
+    @FunctionalInterface
+    public interface TrackWork<T> {
+        T run(Path wav) throws IOException, UnreadableAudioException;
+    }
+
+    /**
+     * Writes six seconds of synthetic music (a kick, two tones and noise; {@code FRESHEARS_WARMUP_SECONDS} changes the
+     * length) to {@code warmup.wav} in a new temporary folder, runs {@code work} on it, and deletes the folder and
+     * whatever the work left in it.
+     */
+    public static <T> T withTrack(TrackWork<T> work) throws IOException, UnreadableAudioException {
         Path dir = Files.createTempDirectory("freshears-warmup");
         Path wav = dir.resolve("warmup.wav");
         try {
@@ -45,12 +67,7 @@ public final class Warmup {
             try (WavWriter w = new WavWriter(wav, rate, 2, OutputFormat.PCM24)) {
                 w.write(x, 0, frames);
             }
-            AnalysisDocument doc = pipeline.analyze(wav, "warmup.wav", Pipeline.AnalyzeRequest.defaults(), ProgressListener.NONE);
-            if (masterToo.getAsBoolean()) {
-                pipeline.master(new Pipeline.MasterRequest(wav, dir.resolve("warmup-master.wav"), null, List.of(),
-                        Platform.DEFAULT, null, null, OutputFormat.PCM24), ProgressListener.NONE);
-            }
-            return doc;
+            return work.run(wav);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) Files.deleteIfExists(p);
