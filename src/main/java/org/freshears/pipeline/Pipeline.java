@@ -84,6 +84,7 @@ public final class Pipeline {
                 model = ReferenceModel.load(modelDir);
                 modelLoadMillis = (System.nanoTime() - t0) / 1e6;
                 Timing.step("model load", t0);
+                Timing.threadCpu("model load (thread)");
             }
             modelLoaded = true;
         }
