@@ -44,18 +44,21 @@ public final class TruePeakMeter {
                 int n = Math.min(CHUNK, frames - off);
                 long bad = 0;
                 float[] s = scratch;
+                float cm = 0f;
                 for (int i = 0; i < n; i++) {
                     float v = in[off + i];
-                    if (!(Math.abs(v) <= Float.MAX_VALUE)) {
+                    float a = Math.abs(v);
+                    if (!(a <= Float.MAX_VALUE)) {
                         v = 0f;
+                        a = 0f;
                         bad++;
                     }
                     s[i] = v;
-                    float a = Math.abs(v);
-                    if (a > sp) sp = a;
+                    if (a > cm) cm = a;
                 }
                 nonFinite += bad;
-                ip = Math.max(ip, os.process(s, 0, n, ip));
+                if (cm > sp) sp = cm;
+                ip = Math.max(ip, os.process(s, 0, n, ip, cm));
             }
             samplePeak[c] = sp;
             interpolatedPeak[c] = ip;

@@ -72,11 +72,19 @@ class TruePeakOversamplerTest {
             }
             TruePeakOversampler all = new TruePeakOversampler(rate);
             TruePeakOversampler skip = new TruePeakOversampler(rate);
-            float pAll = 0, pSkip = 0;
+            // as the true-peak meter feeds it: at most 1024 samples at a time, with their largest magnitude
+            TruePeakOversampler known = new TruePeakOversampler(rate);
+            float pAll = 0, pSkip = 0, pKnown = 0;
             for (int off = 0; off < sig.length; off += 3000) {
                 int n = Math.min(3000, sig.length - off);
                 pAll = Math.max(pAll, all.process(sig, off, n));
                 pSkip = Math.max(pSkip, skip.process(sig, off, n, pSkip));
+            }
+            for (int off = 0; off < sig.length; off += 1000) {
+                int n = Math.min(1000, sig.length - off);
+                float max = 0;
+                for (int i = off; i < off + n; i++) max = Math.max(max, Math.abs(sig[i]));
+                pKnown = Math.max(pKnown, known.process(sig, off, n, pKnown, max));
             }
             // every interpolated value computed directly from the coefficients, nothing skipped
             float[][] h = all.coefficients();
@@ -102,8 +110,18 @@ class TruePeakOversamplerTest {
             assertEquals(directOvers, skip.overs(), "overs at " + rate);
             assertEquals(directTail, all.tailPeak(), 2e-6f, "tail at " + rate);
             assertEquals(all.tailPeak(), skip.tailPeak(), 0f, "tail at " + rate);
+            assertEquals(pAll, pKnown, 0f, "running maximum, largest magnitude given, at " + rate);
+            assertEquals(directOvers, known.overs(), "overs, largest magnitude given, at " + rate);
+            assertEquals(all.tailPeak(), known.tailPeak(), 0f, "tail, largest magnitude given, at " + rate);
             org.junit.jupiter.api.Assertions.assertTrue(all.overs() > 0, "the test signal must have overs");
         }
+    }
+
+    @Test
+    void moreThanOneChunkWithAGivenMaximumIsRefused() {
+        TruePeakOversampler os = new TruePeakOversampler(48000);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> os.process(new float[1025], 0, 1025, 0f, 0f));
     }
 
     @Test
