@@ -292,7 +292,12 @@ public final class LoudnessMeter {
     private double windowPower(long k, int len) {
         long first = k - len + 1;
         double sum = 0;
-        for (long j = Math.max(0, first); j <= k; j++) sum += ring[(int) (j % SHORT_TERM_SUBBLOCKS)];
+        long j0 = Math.max(0, first);
+        // the same sum in the same order as ring[j % SHORT_TERM_SUBBLOCKS] for j = j0..k, without a division per term
+        for (int n = (int) (k - j0 + 1), i = (int) (j0 % SHORT_TERM_SUBBLOCKS); n > 0; n--) {
+            sum += ring[i];
+            if (++i == SHORT_TERM_SUBBLOCKS) i = 0;
+        }
         long samples = subStart(k + 1) - subStart(first);
         return sum / samples;
     }
@@ -304,7 +309,11 @@ public final class LoudnessMeter {
     private double momentaryWindowPower(double[] ring40, long k) {
         long first = k - MOMENTARY_SUBBLOCKS + 1;
         double sum = 0;
-        for (long j = Math.max(0, first); j <= k; j++) sum += ring40[(int) (j % MOMENTARY_SUBBLOCKS)];
+        long j0 = Math.max(0, first);
+        for (int n = (int) (k - j0 + 1), i = (int) (j0 % MOMENTARY_SUBBLOCKS); n > 0; n--) {
+            sum += ring40[i];
+            if (++i == MOMENTARY_SUBBLOCKS) i = 0;
+        }
         return sum / (subStart(k + 1) - subStart(first));
     }
 

@@ -148,6 +148,11 @@ final class SignalStats implements BlockAnalyzer {
         int rl = runLength[c];
         long rs = runStart[c];
         for (int i = 0; i < n; i++) {
+            if (rl == 0) {
+                // no run open (the usual case): skip ahead to the next sample at clipping level
+                while (i < n && Math.abs(x[i]) < CLIP_LEVEL) i++;
+                if (i == n) break;
+            }
             float v = x[i];
             if (v == rv) {
                 rl++;
