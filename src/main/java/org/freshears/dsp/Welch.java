@@ -136,9 +136,17 @@ public final class Welch {
 
     /** Removes the mean of the valid samples and applies the window. */
     private void prepare(float[] in, float[] out, int valid) {
-        double mean = 0;
-        for (int i = 0; i < valid; i++) mean += in[i];
-        mean /= valid;
+        // four partial sums: one running sum waits for each addition to finish (about four cycles a sample)
+        double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+        int i4 = valid & ~3;
+        for (int i = 0; i < i4; i += 4) {
+            m0 += in[i];
+            m1 += in[i + 1];
+            m2 += in[i + 2];
+            m3 += in[i + 3];
+        }
+        for (int i = i4; i < valid; i++) m0 += in[i];
+        double mean = ((m0 + m1) + (m2 + m3)) / valid;
         float[] w = window;
         float m = (float) mean;
         for (int i = 0; i < valid; i++) out[i] = (in[i] - m) * w[i];
