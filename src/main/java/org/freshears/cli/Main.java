@@ -49,21 +49,11 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream stdout = keepStdoutForResults();
         int status = run(args, new PrintWriter(stdout, true), new PrintWriter(System.err, true));
-        stdout.flush();
-        System.err.flush();
-        exit(status, args.length > 0 && args[0].equals("serve"));
-    }
-
-    /**
-     * Ends the process. {@code System.exit} asks the JDK's logging back end whether to log the exit, and finding that
-     * back end reads a service file from every jar on the class path: all 60-odd were opened for that alone, 10-30 ms
-     * at the end of every command. A finished command has flushed its output and registered no shutdown hook, so it
-     * halts; {@code serve} (whose hook stops the server) and a run recorded by Flight Recorder (which writes its
-     * recording from a hook) exit normally.
-     */
-    private static void exit(int status, boolean hooks) {
-        if (hooks || jdk.jfr.FlightRecorder.isInitialized()) System.exit(status);
-        Runtime.getRuntime().halt(status);
+        if (stdout.checkError()) { // a full disk or a closed pipe: the results did not all get out
+            System.err.println("freshears: could not write the results to standard output");
+            if (status == OK) status = FAILED;
+        }
+        System.exit(status);
     }
 
     /**

@@ -39,6 +39,8 @@ public final class TruePeakOversampler {
      */
     private final float[] half = new float[HALF], even = new float[HALF], odd = new float[HALF];
     private final float[] tailX = new float[2 * HISTORY];
+    /** Scratch for {@link #wide}. */
+    private final float[] scaled = new float[HISTORY + CHUNK];
     private long overs;
     /**
      * The largest sum of absolute coefficients of any phase (slightly enlarged against rounding): no
@@ -170,8 +172,22 @@ public final class TruePeakOversampler {
             for (int m = from; m < to; m++) if (Math.abs(buf[HISTORY + m]) > 1f) overs++;
         }
         float peak = factor == 4 ? quarters(buf, from, to) : factor == 2 ? halves(buf, from, to) : 0f;
-        if (countOvers && peak > 1f) countOvers(buf, from, to);
+        if (!(peak <= Float.MAX_VALUE)) return wide(buf, from, to, countOvers);
+        if (countOvers && peak > 1f) countOvers(buf, from, to, 1f);
         return peak;
+    }
+
+    /**
+     * {@link #chunk} for samples so large (beyond about 1e38, garbage in a float file) that the interpolation
+     * overflowed single precision: the same arithmetic on the samples scaled by 2^-64 (exact), the peak scaled back
+     * and capped at the largest float.
+     */
+    private float wide(float[] buf, int from, int to, boolean countOvers) {
+        final float down = 0x1p-64f;
+        for (int i = from; i < HISTORY + to; i++) scaled[i] = buf[i] * down;
+        float peak = factor == 4 ? quarters(scaled, from, to) : halves(scaled, from, to);
+        if (countOvers && peak > down) countOvers(scaled, from, to, down);
+        return (float) Math.min(peak * 0x1p64, Float.MAX_VALUE);
     }
 
     /** 4x: the peak of the three in-between phases over outputs [from, to). */
@@ -209,7 +225,7 @@ public final class TruePeakOversampler {
     }
 
     /** Counts the in-between values above full scale over outputs [from, to) (only where the peak is over). */
-    private void countOvers(float[] b, int from, int to) {
+    private void countOvers(float[] b, int from, int to, float fullScale) {
         for (int m = from; m < to; m++) {
             float mid = 0f, e = 0f, o = 0f;
             for (int k = 0; k < HALF; k++) {
@@ -218,10 +234,10 @@ public final class TruePeakOversampler {
                 e += even[k] * s;
                 o += odd[k] * d;
             }
-            if (Math.abs(mid) > 1f) overs++;
+            if (Math.abs(mid) > fullScale) overs++;
             if (factor == 4) {
-                if (Math.abs(e + o) > 1f) overs++;
-                if (Math.abs(e - o) > 1f) overs++;
+                if (Math.abs(e + o) > fullScale) overs++;
+                if (Math.abs(e - o) > fullScale) overs++;
             }
         }
     }

@@ -118,6 +118,33 @@ class TruePeakOversamplerTest {
     }
 
     @Test
+    void samplesTooLargeForSinglePrecisionInterpolationStillGiveTheirPeakAndOvers() {
+        // garbage in a float file: twelve samples of 3e38 in a row overflow the float sums (Inf - Inf = NaN)
+        int rate = 48000;
+        float[] sig = new float[4000];
+        for (int i = 1000; i < 1012; i++) sig[i] = 3e38f;
+        TruePeakOversampler os = new TruePeakOversampler(rate);
+        float peak = Math.max(os.process(sig, 0, sig.length), os.tailPeak());
+        // every interpolated value in double precision, from the coefficients
+        float[][] h = os.coefficients();
+        double direct = 0;
+        long directOvers = 0;
+        for (int m = 0; m < sig.length; m++) {
+            if (Math.abs(sig[m]) > 1f) directOvers++;
+            for (int p = 1; p < h.length; p++) {
+                double a = 0;
+                for (int k = 0; k < h[p].length; k++) a += h[p][k] * (m - k >= 0 ? (double) sig[m - k] : 0);
+                direct = Math.max(direct, Math.abs(a));
+                if (Math.abs(a) > 1) directOvers++;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(Float.isFinite(peak), "finite peak, got " + peak);
+        org.junit.jupiter.api.Assertions.assertTrue(peak >= 3e38f, "at least the sample peak, got " + peak);
+        assertEquals((float) Math.min(direct, Float.MAX_VALUE), peak, 1e-5f * peak, "peak");
+        assertEquals(directOvers, os.overs(), "overs");
+    }
+
+    @Test
     void moreThanOneChunkWithAGivenMaximumIsRefused() {
         TruePeakOversampler os = new TruePeakOversampler(48000);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
