@@ -36,34 +36,48 @@ final class SpectralTexture {
     }
 
     /** One segment: per-bin power of channel 0 and of channel 1 (the same array for one channel). */
-    void frame(double[] p0, double[] p1) {
+    /** One segment's power per bin, left and right summed ({@code p[k]}). */
+    void frame(double[] p) {
         int n = flatLast - flatFirst + 1;
         if (n >= 8) {
-            double total = 0;
-            for (int k = flatFirst; k <= flatLast; k++) total += p0[k] + p1[k];
+            double t0 = 0, t1 = 0;
+            int k = flatFirst;
+            for (; k + 1 <= flatLast; k += 2) {
+                t0 += p[k];
+                t1 += p[k + 1];
+            }
+            if (k <= flatLast) t0 += p[k];
+            double total = t0 + t1;
             if (total > 0) {
                 double mean = total / n;
                 double inv = 1 / mean, floor = FLOOR;
                 double logSum = 0;
-                int k = flatFirst;
+                k = flatFirst;
                 for (; k + 7 <= flatLast; k += 8) {
                     double prod = 1;
-                    for (int j = 0; j < 8; j++) prod *= (p0[k + j] + p1[k + j]) * inv + floor;
+                    for (int j = 0; j < 8; j++) prod *= p[k + j] * inv + floor;
                     logSum += Math.log(prod);
                 }
-                for (; k <= flatLast; k++) logSum += Math.log((p0[k] + p1[k]) * inv + floor);
+                for (; k <= flatLast; k++) logSum += Math.log(p[k] * inv + floor);
                 // geometric mean / arithmetic mean = exp(mean of ln(P/mean))
                 double db = 10 / Math.log(10) * (logSum / n);
                 weight += total;
                 flatnessDb += total * db;
             }
         }
-        double power = 0, moment = 0;
-        for (int k = centFirst; k <= centLast; k++) {
-            double p = p0[k] + p1[k];
-            power += p;
-            moment += p * k;
+        double w0 = 0, w1 = 0, m0 = 0, m1 = 0;
+        int k = centFirst;
+        for (; k + 1 <= centLast; k += 2) {
+            w0 += p[k];
+            m0 += p[k] * k;
+            w1 += p[k + 1];
+            m1 += p[k + 1] * (k + 1);
         }
+        if (k <= centLast) {
+            w0 += p[k];
+            m0 += p[k] * k;
+        }
+        double power = w0 + w1, moment = m0 + m1;
         if (power > 0) {
             double c = Math.log(moment / power * binHz) / LN2;
             centroidWeight += power;

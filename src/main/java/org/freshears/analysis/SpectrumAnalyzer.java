@@ -25,6 +25,8 @@ final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
     private double[] chunks = new double[CHUNK_VALUES * 64];
     private int chunkCount;
     private final SpectralTexture texture;
+    /** Per bin, the left plus the right channel's power of the current segment. */
+    private final double[] pairPower;
 
     SpectrumAnalyzer(int sampleRate, int channels, int left, int right, double chunkSeconds) {
         this.sampleRate = sampleRate;
@@ -36,6 +38,7 @@ final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
         this.welch = new Welch(size, Math.min(2, channels), this);
         this.binHz = sampleRate / (double) size;
         texture = new SpectralTexture(binHz, welch.bins());
+        pairPower = new double[welch.bins()];
         rangeFirst = new int[CHUNK_VALUES];
         rangeWeights = new double[CHUNK_VALUES][];
         for (int b = 0; b < CHUNK_VALUES; b++) {
@@ -71,14 +74,24 @@ final class SpectrumAnalyzer implements BlockAnalyzer, Welch.FrameSink {
             chunkCount = chunk + 1;
         }
         int o = chunk * CHUNK_VALUES;
+        double[] ps = pairPower;
+        for (int k = 0; k < ps.length; k++) ps[k] = power0[k] + power1[k];
         for (int b = 0; b < CHUNK_VALUES; b++) {
             double[] w = rangeWeights[b];
             int k0 = rangeFirst[b];
-            double s = 0;
-            for (int j = 0; j < w.length; j++) s += w[j] * (power0[k0 + j] + power1[k0 + j]);
-            chunks[o + b] += 0.5 * s;
+            // four partial sums: one running sum waits for each addition to finish
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int j = 0;
+            for (; j + 3 < w.length; j += 4) {
+                s0 += w[j] * ps[k0 + j];
+                s1 += w[j + 1] * ps[k0 + j + 1];
+                s2 += w[j + 2] * ps[k0 + j + 2];
+                s3 += w[j + 3] * ps[k0 + j + 3];
+            }
+            for (; j < w.length; j++) s0 += w[j] * ps[k0 + j];
+            chunks[o + b] += 0.5 * ((s0 + s1) + (s2 + s3));
         }
-        texture.frame(power0, power1);
+        texture.frame(ps);
     }
 
     SpectralTexture texture() {

@@ -175,11 +175,15 @@ public final class Welch {
         pc[last] = (double) a[1] * b[1];
         for (int k = 1; k < last; k++) {
             double ar = a[2 * k], ai = a[2 * k + 1], br = b[2 * k], bi = b[2 * k + 1];
-            p0[k] = ar * ar + ai * ai;
-            p1[k] = br * br + bi * bi;
-            pc[k] = ar * br + ai * bi;
+            double q0 = ar * ar + ai * ai, q1 = br * br + bi * bi, qc = ar * br + ai * bi;
+            p0[k] = q0;
+            p1[k] = q1;
+            pc[k] = qc;
+            sum0[k] += q0;
+            sum1[k] += q1;
+            sumC[k] += qc;
         }
-        for (int k = 0; k < bins; k++) {
+        for (int k = 0; k < bins; k += last) {
             sum0[k] += p0[k];
             sum1[k] += p1[k];
             sumC[k] += pc[k];
