@@ -52,6 +52,12 @@ final class EarlyAnalysis implements AutoCloseable {
         private volatile List<String> openWarnings;
         private volatile String stage = "decode";
         private volatile double fraction;
+        /**
+         * Taken by whichever comes first: the task when it starts, or {@link #cancel} for a task that has not
+         * started (and then never will). The taker gives the permit back; before, a task cancelled before the pool
+         * ran it kept its permit for good, and the server never measured an upload early again.
+         */
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Running(EarlyAnalysis owner, GrowingFile file) {
             this.owner = owner;
@@ -66,6 +72,7 @@ final class EarlyAnalysis implements AutoCloseable {
             result.cancel(false);
             FileChannel c = channel;
             if (c != null) closeQuietly(c); // a task cancelled before it ran would never close it
+            if (claimed.compareAndSet(false, true)) owner.permits.release(); // nor give its permit back
         }
 
         /**
@@ -108,10 +115,19 @@ final class EarlyAnalysis implements AutoCloseable {
     private final Map<String, Running> byJob = new ConcurrentHashMap<>();
 
     EarlyAnalysis(int permits) {
+        this(permits, daemonPool());
+    }
+
+    /** With the given pool (tests use one that runs tasks only when told to). */
+    EarlyAnalysis(int permits, ExecutorService pool) {
         this.maxPermits = permits;
         this.permits = new Semaphore(permits);
+        this.pool = pool;
+    }
+
+    private static ExecutorService daemonPool() {
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newCachedThreadPool(r -> {
+        return Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "freshears-early-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -139,6 +155,7 @@ final class EarlyAnalysis implements AutoCloseable {
         r.channel = channel;
         try {
             r.task = pool.submit(() -> {
+                if (!r.claimed.compareAndSet(false, true)) return; // cancelled before it started: cancel() cleaned up
                 try {
                     AudioSource src = AudioDecoder.openGrowing(channel, sizeBound, displayName);
                     try (src) {

@@ -127,6 +127,34 @@ class EarlyAnalysisTest {
         }
     }
 
+    /** A pool that runs its tasks only when told to: the request thread can cancel before the task starts. */
+    private static final class HeldPool extends java.util.concurrent.AbstractExecutorService {
+        final java.util.List<Runnable> held = new java.util.ArrayList<>();
+
+        @Override public void execute(Runnable r) { held.add(r); }
+        @Override public void shutdown() { }
+        @Override public java.util.List<Runnable> shutdownNow() { return held; }
+        @Override public boolean isShutdown() { return false; }
+        @Override public boolean isTerminated() { return false; }
+        @Override public boolean awaitTermination(long t, java.util.concurrent.TimeUnit u) { return true; }
+    }
+
+    @Test
+    void aMeasurementCancelledBeforeItsTaskStartsGivesItsPermitBack() throws Exception {
+        HeldPool pool = new HeldPool();
+        EarlyAnalysis early = new EarlyAnalysis(1, pool);
+        GrowingFile file = new GrowingFile(dir.resolve("spool.wav"));
+        EarlyAnalysis.Running r = early.start(file, 1 << 20, "spool.wav");
+        org.junit.jupiter.api.Assertions.assertNotNull(r, "a permit was free");
+        assertTrue(!early.idle(), "the permit is taken");
+        r.cancel();
+        assertTrue(early.idle(), "a task cancelled before it ran gives its permit back");
+        for (Runnable task : pool.held) task.run(); // had it run after all (a cancelled FutureTask does nothing)
+        assertTrue(early.idle(), "and only once");
+        assertTrue(early.start(new GrowingFile(dir.resolve("next.wav")), 1 << 20, "next.wav") != null,
+                "the next upload is measured early again");
+    }
+
     private static boolean isEmpty(Path folder) throws Exception {
         try (var files = Files.list(folder)) {
             return files.findAny().isEmpty();
