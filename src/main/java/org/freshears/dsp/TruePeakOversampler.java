@@ -39,6 +39,11 @@ public final class TruePeakOversampler {
      */
     private final float[] half = new float[HALF], even = new float[HALF], odd = new float[HALF];
     private final float[] tailX = new float[2 * HISTORY];
+    /**
+     * Largest input magnitude the single-precision evaluation takes: sums of two samples times taps below 1, twelve
+     * at a time, stay far inside the float range.
+     */
+    private static final float WIDE_ABOVE = 1e37f;
     /** Scratch for {@link #wide}. */
     private final float[] scaled = new float[HISTORY + CHUNK];
     private long overs;
@@ -146,7 +151,7 @@ public final class TruePeakOversampler {
             float a = Math.abs(x[i]);
             if (a > m) m = a;
         }
-        if (m * bound > skipBelow) peak = Math.max(peak, chunk(x, 0, c, mc));
+        if (m * bound > skipBelow) peak = Math.max(peak, chunk(x, 0, c, mc, m));
         System.arraycopy(x, c, x, 0, HISTORY);
         return peak;
     }
@@ -156,31 +161,36 @@ public final class TruePeakOversampler {
         if (factor == 1) return 0f;
         System.arraycopy(x, 0, tailX, 0, HISTORY);
         java.util.Arrays.fill(tailX, HISTORY, 2 * HISTORY, 0f);
-        return chunk(tailX, 0, HISTORY, -1f);
+        float m = 0f;
+        for (float v : tailX) m = Math.max(m, Math.abs(v));
+        return chunk(tailX, 0, HISTORY, -1f, m);
     }
 
     /**
      * Interpolates after the samples at {@code buf[HISTORY+from..HISTORY+to)} (each output needs the
      * {@link #HISTORY} samples before it); returns the abs peak. {@code sampleMax} is the largest magnitude of those
-     * samples, or negative for the tail, whose overs are not counted.
+     * samples, or negative for the tail, whose overs are not counted; {@code inputMax} that of every sample the
+     * outputs read (the history too).
      */
-    private float chunk(float[] buf, int from, int to, float sampleMax) {
+    private float chunk(float[] buf, int from, int to, float sampleMax, float inputMax) {
         boolean countOvers = sampleMax >= 0;
         // Phase 0 is the input itself: its peak is the sample peak, which the meter tracks anyway,
         // but its overs are counted here so that the count covers the whole over-sampled stream.
         if (sampleMax > 1f) {
             for (int m = from; m < to; m++) if (Math.abs(buf[HISTORY + m]) > 1f) overs++;
         }
+        // the folded sums of samples this large can overflow single precision (to ±Inf, or NaN where +Inf and
+        // -Inf meet, which no comparison sees)
+        if (inputMax > WIDE_ABOVE) return wide(buf, from, to, countOvers);
         float peak = factor == 4 ? quarters(buf, from, to) : factor == 2 ? halves(buf, from, to) : 0f;
-        if (!(peak <= Float.MAX_VALUE)) return wide(buf, from, to, countOvers);
         if (countOvers && peak > 1f) countOvers(buf, from, to, 1f);
         return peak;
     }
 
     /**
-     * {@link #chunk} for samples so large (beyond about 1e38, garbage in a float file) that the interpolation
-     * overflowed single precision: the same arithmetic on the samples scaled by 2^-64 (exact), the peak scaled back
-     * and capped at the largest float.
+     * {@link #chunk} for samples so large (beyond {@link #WIDE_ABOVE}, garbage in a float file) that the interpolation
+     * could overflow single precision: the same arithmetic on the samples scaled by 2^-64 (exact), the peak scaled
+     * back and capped at the largest float.
      */
     private float wide(float[] buf, int from, int to, boolean countOvers) {
         final float down = 0x1p-64f;

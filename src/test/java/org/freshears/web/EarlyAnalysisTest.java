@@ -127,9 +127,19 @@ class EarlyAnalysisTest {
         }
     }
 
-    /** A pool that runs its tasks only when told to: the request thread can cancel before the task starts. */
+    /**
+     * A pool that runs its tasks only when told to, so that the request thread can cancel before a task starts; its
+     * tasks ignore cancellation, as a task does that the pool starts in the same instant as the cancel.
+     */
     private static final class HeldPool extends java.util.concurrent.AbstractExecutorService {
         final java.util.List<Runnable> held = new java.util.ArrayList<>();
+
+        @Override
+        protected <T> java.util.concurrent.RunnableFuture<T> newTaskFor(Runnable r, T value) {
+            return new java.util.concurrent.FutureTask<>(r, value) {
+                @Override public boolean cancel(boolean interrupt) { return false; }
+            };
+        }
 
         @Override public void execute(Runnable r) { held.add(r); }
         @Override public void shutdown() { }
@@ -149,10 +159,12 @@ class EarlyAnalysisTest {
         assertTrue(!early.idle(), "the permit is taken");
         r.cancel();
         assertTrue(early.idle(), "a task cancelled before it ran gives its permit back");
-        for (Runnable task : pool.held) task.run(); // had it run after all (a cancelled FutureTask does nothing)
-        assertTrue(early.idle(), "and only once");
-        assertTrue(early.start(new GrowingFile(dir.resolve("next.wav")), 1 << 20, "next.wav") != null,
-                "the next upload is measured early again");
+        for (Runnable task : pool.held) task.run(); // the task starts after all: it must not give the permit back again
+        assertTrue(early.idle(), "the permit came back once, not twice");
+        EarlyAnalysis.Running next = early.start(new GrowingFile(dir.resolve("next.wav")), 1 << 20, "next.wav");
+        assertTrue(next != null, "the next upload is measured early again");
+        next.cancel();
+        early.close();
     }
 
     private static boolean isEmpty(Path folder) throws Exception {
