@@ -271,48 +271,36 @@ public final class LoudnessMeter {
         }
         ring[(int) (k % SHORT_TERM_SUBBLOCKS)] = e;
         if (k >= MOMENTARY_SUBBLOCKS - 1) {
-            momentaryMaxPower = Math.max(momentaryMaxPower, windowPower(k, MOMENTARY_SUBBLOCKS));
+            momentaryMaxPower = Math.max(momentaryMaxPower, windowPower(ring, k, MOMENTARY_SUBBLOCKS));
         }
         if (k >= SHORT_TERM_SUBBLOCKS - 1) {
-            shortTermMaxPower = Math.max(shortTermMaxPower, windowPower(k, SHORT_TERM_SUBBLOCKS));
+            shortTermMaxPower = Math.max(shortTermMaxPower, windowPower(ring, k, SHORT_TERM_SUBBLOCKS));
         }
         if ((k + 1) % SERIES_HOP_SUBBLOCKS == 0) {
-            momentaryPower.add(windowPower(k, MOMENTARY_SUBBLOCKS));
-            shortTermPower.add(windowPower(k, SHORT_TERM_SUBBLOCKS));
+            momentaryPower.add(windowPower(ring, k, MOMENTARY_SUBBLOCKS));
+            shortTermPower.add(windowPower(ring, k, SHORT_TERM_SUBBLOCKS));
             if (channels >= 2) {
-                monoMomentaryPower.add(momentaryWindowPower(monoRing, k));
-                pairMomentaryPower.add(momentaryWindowPower(pairRing, k));
+                monoMomentaryPower.add(windowPower(monoRing, k, MOMENTARY_SUBBLOCKS));
+                pairMomentaryPower.add(windowPower(pairRing, k, MOMENTARY_SUBBLOCKS));
             }
         }
         subIndex = k + 1;
         subEnd = subStart(k + 2);
     }
 
-    /** Mean weighted power of the window of {@code len} sub-blocks ending with sub-block k; time before the start counts as silence. */
-    private double windowPower(long k, int len) {
-        long first = k - len + 1;
-        double sum = 0;
-        long j0 = Math.max(0, first);
-        // the same sum in the same order as ring[j % SHORT_TERM_SUBBLOCKS] for j = j0..k, without a division per term
-        for (int n = (int) (k - j0 + 1), i = (int) (j0 % SHORT_TERM_SUBBLOCKS); n > 0; n--) {
-            sum += ring[i];
-            if (++i == SHORT_TERM_SUBBLOCKS) i = 0;
-        }
-        long samples = subStart(k + 1) - subStart(first);
-        return sum / samples;
-    }
-
     /**
-     * {@link #windowPower} of a 40-sub-block ring (the fold-down's or the front pair's) over the 400 ms window ending
-     * with sub-block k.
+     * Mean power of the window of {@code len} sub-blocks ending with sub-block k, from a ring of sub-block
+     * energies (sub-block j at {@code energies[j % energies.length]}): the meter's weighted one, or the fold-down's
+     * or the front pair's 40-sub-block ring. Time before the start counts as silence.
      */
-    private double momentaryWindowPower(double[] ring40, long k) {
-        long first = k - MOMENTARY_SUBBLOCKS + 1;
-        double sum = 0;
+    private double windowPower(double[] energies, long k, int len) {
+        long first = k - len + 1;
         long j0 = Math.max(0, first);
-        for (int n = (int) (k - j0 + 1), i = (int) (j0 % MOMENTARY_SUBBLOCKS); n > 0; n--) {
-            sum += ring40[i];
-            if (++i == MOMENTARY_SUBBLOCKS) i = 0;
+        double sum = 0;
+        // the same sum in the same order as energies[j % energies.length] for j = j0..k, without a division per term
+        for (int n = (int) (k - j0 + 1), i = (int) (j0 % energies.length); n > 0; n--) {
+            sum += energies[i];
+            if (++i == energies.length) i = 0;
         }
         return sum / (subStart(k + 1) - subStart(first));
     }
