@@ -82,7 +82,7 @@ final class BandCrestAnalyzer implements BlockAnalyzer {
 
     private void run(float[] x, int from, int to) {
         // two at a time: with the quick compiler C1, which runs the launcher's short jobs, pairs measured 12 % faster
-        // than triples (whose eighteen recursions do not fit its registers); with C2, triples are about 15 % faster
+        // than three at a time (eighteen recursions do not fit its registers), which with C2 are about 15 % faster
         int i = 0;
         for (; i + 1 < all.length; i += 2) BandFilter.measurePair(all[i], all[i + 1], x, from, to);
         if (i < all.length) all[i].measure(x, from, to);

@@ -123,63 +123,6 @@ public final class BandFilter {
         b.s11 = q11; b.s12 = q12; b.s21 = q21; b.s22 = q22; b.peak = qpk; b.energy = qe; b.count += n;
     }
 
-    /**
-     * Runs three filters over the same input in one loop: the same results as three {@link #measure} calls. With C2
-     * it is cheaper than a pair plus a single (more independent recursions in flight at once); with C1 alone, whose
-     * registers the eighteen recursions do not fit, pairs are faster (the band-crest analyser runs pairs).
-     */
-    public static void measureTriple(BandFilter a, BandFilter b, BandFilter c, float[] x, int n) {
-        measureTriple(a, b, c, x, 0, n);
-    }
-
-    /** {@link #measureTriple(BandFilter, BandFilter, BandFilter, float[], int)} over {@code x[from..to)}. */
-    public static void measureTriple(BandFilter a, BandFilter b, BandFilter c, float[] x, int from, int to) {
-        final int n = to - from;
-        final double[] p1 = a.c1, p2 = a.c2, q1 = b.c1, q2 = b.c2, r1 = c.c1, r2 = c.c2;
-        double p11 = a.s11, p12 = a.s12, p21 = a.s21, p22 = a.s22, ppk = a.peak, pe = a.energy;
-        double q11 = b.s11, q12 = b.s12, q21 = b.s21, q22 = b.s22, qpk = b.peak, qe = b.energy;
-        double r11 = c.s11, r12 = c.s12, r21 = c.s21, r22 = c.s22, rpk = c.peak, re = c.energy;
-        final double pb10 = p1[0], pb11 = p1[1], pb12 = p1[2], pa11 = p1[3], pa12 = p1[4];
-        final double pb20 = p2[0], pb21 = p2[1], pb22 = p2[2], pa21 = p2[3], pa22 = p2[4];
-        final double qb10 = q1[0], qb11 = q1[1], qb12 = q1[2], qa11 = q1[3], qa12 = q1[4];
-        final double qb20 = q2[0], qb21 = q2[1], qb22 = q2[2], qa21 = q2[3], qa22 = q2[4];
-        final double rb10 = r1[0], rb11 = r1[1], rb12 = r1[2], ra11 = r1[3], ra12 = r1[4];
-        final double rb20 = r2[0], rb21 = r2[1], rb22 = r2[2], ra21 = r2[3], ra22 = r2[4];
-        for (int i = from; i < to; i++) {
-            double v = x[i];
-            double py = pb10 * v + p11;
-            double qy = qb10 * v + q11;
-            double ry = rb10 * v + r11;
-            p11 = pb11 * v - pa11 * py + p12;
-            q11 = qb11 * v - qa11 * qy + q12;
-            r11 = rb11 * v - ra11 * ry + r12;
-            p12 = pb12 * v - pa12 * py;
-            q12 = qb12 * v - qa12 * qy;
-            r12 = rb12 * v - ra12 * ry;
-            double pu = pb20 * py + p21;
-            double qu = qb20 * qy + q21;
-            double ru = rb20 * ry + r21;
-            p21 = pb21 * py - pa21 * pu + p22;
-            q21 = qb21 * qy - qa21 * qu + q22;
-            r21 = rb21 * ry - ra21 * ru + r22;
-            p22 = pb22 * py - pa22 * pu;
-            q22 = qb22 * qy - qa22 * qu;
-            r22 = rb22 * ry - ra22 * ru;
-            pe += pu * pu;
-            qe += qu * qu;
-            re += ru * ru;
-            double apu = Math.abs(pu);
-            if (apu > ppk) ppk = apu;
-            double aqu = Math.abs(qu);
-            if (aqu > qpk) qpk = aqu;
-            double aru = Math.abs(ru);
-            if (aru > rpk) rpk = aru;
-        }
-        a.s11 = p11; a.s12 = p12; a.s21 = p21; a.s22 = p22; a.peak = ppk; a.energy = pe; a.count += n;
-        b.s11 = q11; b.s12 = q12; b.s21 = q21; b.s22 = q22; b.peak = qpk; b.energy = qe; b.count += n;
-        c.s11 = r11; c.s12 = r12; c.s21 = r21; c.s22 = r22; c.peak = rpk; c.energy = re; c.count += n;
-    }
-
     /** Largest absolute output so far. */
     public double peak() { return peak; }
 

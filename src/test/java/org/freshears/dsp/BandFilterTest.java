@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fused loops (two and three filters at once) must give bit for bit what each filter gives alone, and a
+ * The fused loop (two filters at once) must give bit for bit what each filter gives alone, and a
  * band-pass must measure a sine in its pass band at the crest factor worked out for it.
  */
 class BandFilterTest {
@@ -28,8 +28,9 @@ class BandFilterTest {
             int n = Math.min(4096, x.length - from);
             float[] block = java.util.Arrays.copyOfRange(x, from, from + n);
             for (BandFilter f : single) f.measure(block, n);
-            BandFilter.measureTriple(fused[0], fused[1], fused[2], block, n);
-            BandFilter.measurePair(fused[3], fused[4], block, n);
+            BandFilter.measurePair(fused[0], fused[1], block, n);
+            BandFilter.measurePair(fused[2], fused[3], block, n);
+            fused[4].measure(block, n);
         }
         for (int i = 0; i < single.length; i++) {
             assertEquals(single[i].energy(), fused[i].energy(), 0.0, "energy of filter " + i);
@@ -51,7 +52,8 @@ class BandFilterTest {
         }
         BandFilter a = BandFilter.bandPass(RATE, 500, 2000), b = BandFilter.bandPass(RATE, 60, 250),
                 c = BandFilter.highPass(RATE, 120);
-        BandFilter.measureTriple(a, b, c, x, n);
+        BandFilter.measurePair(a, b, x, n);
+        c.measure(x, n);
         assertNotNull(a.crestDb());
         double expected = 10 * Math.log10(2 / 0.875);
         assertEquals(expected, a.crestDb(), 0.05);
